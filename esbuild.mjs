@@ -1,0 +1,26 @@
+// Bundles the extension (client), the language server and the CLI into out/*.cjs.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = {
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outExtension: { '.js': '.cjs' },
+    sourcemap: true,
+    logLevel: 'warning',
+    // Langium's ESM code reads import.meta.url in places the bundle never reaches.
+    logOverride: { 'empty-import-meta': 'silent' },
+};
+const builds = [
+    { ...common, entryPoints: { 'client/extension': 'client/extension.ts' }, outdir: 'out', external: ['vscode'] },
+    { ...common, entryPoints: { 'server/main': 'server/main.ts' }, outdir: 'out' },
+    { ...common, entryPoints: { 'cli/main': 'src/cli/main.ts', 'cli/worker': 'src/cli/worker.ts' }, outdir: 'out' },
+];
+if (watch) {
+    const contexts = await Promise.all(builds.map(b => esbuild.context(b)));
+    await Promise.all(contexts.map(c => c.watch()));
+} else {
+    await Promise.all(builds.map(b => esbuild.build(b)));
+}

@@ -1,0 +1,10 @@
+/** The xxgk language server (stdio or IPC, as the client starts it). */
+import '../src/polyfill.js';
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createXxgkServices } from './xxgk-services.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const { shared } = createXxgkServices({ connection, ...NodeFileSystem });
+startLanguageServer(shared);

@@ -1,0 +1,97 @@
+/** Checking one file for the CLI: read it (UTF-8 only), analyse it, report positions as line:column. */
+import { readFileSync } from 'node:fs';
+import type { LangiumCoreServices } from 'langium';
+import type { Finding, Span } from '../model/types.js';
+import { checkText } from '../rules/check.js';
+import type { TemplateRegistry } from '../templates/registry.js';
+import { LineIndex } from '../util/lines.js';
+
+export interface OutPosition {
+    /** 1-based */
+    line: number;
+    /** 1-based, in UTF-16 code units */
+    column: number;
+    offset: number;
+}
+
+export interface OutRange {
+    start: OutPosition;
+    end: OutPosition;
+}
+
+export interface OutFinding {
+    code: string;
+    severity: Finding['severity'];
+    message: string;
+    rule?: string;
+    range: OutRange;
+    data: Finding['data'];
+    related?: { range: OutRange; message: string }[];
+}
+
+export interface FileResult {
+    path: string;
+    /** Set when the file could not be read: a one-line message. */
+    error?: string;
+    findings: OutFinding[];
+    format?: string;
+    year?: number;
+    agency?: string;
+}
+
+export class ReadError extends Error {}
+
+/** Reads a report as UTF-8 text (a BOM is dropped); anything else is a ReadError with a clear message. */
+export function readReport(path: string): string {
+    let bytes: Buffer;
+    try {
+        bytes = readFileSync(path);
+    } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        const reason: Record<string, string> = {
+            ENOENT: '文件不存在', EACCES: '没有读取权限', EISDIR: '这是一个目录', EPERM: '没有读取权限',
+        };
+        throw new ReadError(`无法读取：${reason[err.code ?? ''] ?? err.message}${err.code ? `（${err.code}）` : ''}`);
+    }
+    if (bytes.includes(0)) throw new ReadError('不是文本文件（含有 NUL 字节）');
+    try {
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    } catch {
+        let hint = '';
+        try {
+            new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+            hint = '，看起来是 GBK/GB18030 编码';
+        } catch { /* not GBK either */ }
+        throw new ReadError(`不是 UTF-8 编码${hint}；请将文件另存为 UTF-8`);
+    }
+}
+
+export function checkFile(path: string, services: LangiumCoreServices, registry?: TemplateRegistry): FileResult {
+    let text: string;
+    try {
+        text = readReport(path);
+    } catch (e) {
+        if (e instanceof ReadError) return { path, error: e.message, findings: [] };
+        throw e;
+    }
+    const { model, findings } = checkText(text, services, registry);
+    const lines = new LineIndex(text);
+    const position = (offset: number): OutPosition => {
+        const p = lines.position(offset);
+        return { line: p.line + 1, column: p.character + 1, offset };
+    };
+    const range = (span: Span): OutRange => ({ start: position(span.start), end: position(span.end) });
+    return {
+        path,
+        format: model.template.id,
+        year: model.meta.year?.value,
+        agency: model.meta.agency?.value,
+        findings: findings.map(f => {
+            const out: OutFinding = { code: f.code, severity: f.severity, message: f.message, range: range(f.span), data: f.data };
+            if (f.rule) out.rule = f.rule;
+            if (f.related) out.related = f.related.map(r => ({ range: range(r.span), message: r.message }));
+            return out;
+        }),
+    };
+}

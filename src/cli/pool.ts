@@ -1,0 +1,70 @@
+/** Checks many files, in this thread or on worker threads; results come back in input order. */
+import { cpus } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createXxgkCoreServices } from '../language/xxgk-module.js';
+import { checkFile, type FileResult } from './check-file.js';
+
+export interface WorkerRequest {
+    batch: number;
+    files: string[];
+}
+
+export interface WorkerResponse {
+    batch: number;
+    results?: FileResult[];
+    crash?: string;
+}
+
+export function defaultJobs(fileCount: number): number {
+    return Math.max(1, Math.min(cpus().length, Math.ceil(fileCount / 16)));
+}
+
+export async function checkAll(files: readonly string[], jobs = defaultJobs(files.length)): Promise<FileResult[]> {
+    if (jobs <= 1 || files.length < 2) {
+        const { Xxgk } = createXxgkCoreServices();
+        return files.map(f => checkFile(f, Xxgk));
+    }
+    return checkOnWorkers(files, jobs);
+}
+
+function workerPath(): string {
+    const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+    return path.join(here, 'worker.cjs');
+}
+
+function checkOnWorkers(files: readonly string[], jobs: number): Promise<FileResult[]> {
+    const batchSize = Math.max(1, Math.min(64, Math.ceil(files.length / (jobs * 8))));
+    const batches: string[][] = [];
+    for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
+    const results: FileResult[][] = new Array(batches.length);
+    let next = 0;
+    let done = 0;
+    return new Promise((resolve, reject) => {
+        const workers: Worker[] = [];
+        const finish = (error?: Error) => {
+            workers.forEach(w => void w.terminate());
+            if (error) reject(error);
+            else resolve(results.flat());
+        };
+        const feed = (worker: Worker) => {
+            if (next < batches.length) {
+                const request: WorkerRequest = { batch: next, files: batches[next++] };
+                worker.postMessage(request);
+            }
+        };
+        for (let i = 0; i < Math.min(jobs, batches.length); i++) {
+            const worker = new Worker(workerPath());
+            workers.push(worker);
+            worker.on('message', (response: WorkerResponse) => {
+                if (response.crash) return finish(new Error(response.crash));
+                results[response.batch] = response.results!;
+                if (++done === batches.length) finish();
+                else feed(worker);
+            });
+            worker.on('error', e => finish(e));
+            feed(worker);
+        }
+    });
+}

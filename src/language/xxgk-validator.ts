@@ -1,0 +1,32 @@
+/** Hands the findings of the one analysis (src/rules/check.ts) to Langium as diagnostics. */
+import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { Report, XxgkAstType } from './generated/ast.js';
+import { analyzeCached } from '../rules/check.js';
+import { LineIndex } from '../util/lines.js';
+import type { Span } from '../model/types.js';
+import type { XxgkCoreServices } from './xxgk-module.js';
+
+export function registerValidationChecks(services: XxgkCoreServices): void {
+    const checks: ValidationChecks<XxgkAstType> = {
+        Report: (report: Report, accept: ValidationAcceptor) => validateReport(services, report, accept),
+    };
+    services.validation.ValidationRegistry.register(checks);
+}
+
+function validateReport(services: XxgkCoreServices, report: Report, accept: ValidationAcceptor): void {
+    const document = AstUtils.getDocument(report);
+    const text = document.textDocument.getText();
+    const { findings } = analyzeCached(report, text, services.xxgk.Templates);
+    const lines = new LineIndex(text);
+    const range = (span: Span) => ({ start: lines.position(span.start), end: lines.position(span.end) });
+    const uri = document.uri.toString();
+    for (const finding of findings) {
+        accept(finding.severity, finding.message, {
+            node: report,
+            range: range(finding.span),
+            code: finding.code,
+            data: finding.data,
+            relatedInformation: finding.related?.map(r => ({ location: { uri, range: range(r.span) }, message: r.message })),
+        });
+    }
+}

@@ -1,0 +1,76 @@
+/**
+ * Every finding xxgk reports that is not a template rule: structure, metadata and cell values.
+ * Each has a stable code, the rule of docs/domain.md it implements, a default severity and a
+ * Chinese message template ({name} placeholders; a [ … ] part only when its placeholders exist).
+ *
+ * `lenient`: the check is about following the format; in a format's lenient years (2019: 可参照)
+ * it is reported as information only.
+ */
+import type { Severity } from '../templates/types.js';
+
+export interface CatalogEntry {
+    code: string;
+    domainRule?: string;
+    severity: Severity;
+    lenient?: boolean;
+    title: string;
+    message: string;
+}
+
+const entries = [
+    // --- metadata (R19, R20)
+    { code: 'xxgk/meta-missing', severity: 'error', title: '缺少必填元数据', message: '缺少元数据「{key}」[，{hint}]' },
+    { code: 'xxgk/meta-recommended', severity: 'warning', title: '缺少建议填写的元数据', message: '缺少元数据「{key}」[，{hint}]' },
+    { code: 'xxgk/meta-invalid', severity: 'error', title: '元数据无法识别', message: '{key}「{text}」无法识别：{hint}' },
+    { code: 'xxgk/meta-duplicate', severity: 'error', title: '元数据重复', message: '元数据「{key}」重复（第一次在第 {line} 行）' },
+    { code: 'xxgk/meta-unknown', severity: 'error', title: '未知元数据项', message: '未知的元数据项「{text}」；可用的有：{keys}' },
+    { code: 'xxgk/meta-colon', severity: 'error', title: '元数据缺少冒号', message: '元数据「{key}」后应写冒号，例如「{key}：{example}」' },
+    { code: 'xxgk/format-year', domainRule: 'R19', severity: 'error', lenient: true, title: '格式与年度不符', message: '{year} 年度报告应使用 {expected}，本报告声明的是 {actual}' },
+    { code: 'xxgk/period', domainRule: 'R20', severity: 'warning', title: '统计期限与年度不符', message: '统计期限应为 {year}-01-01 至 {year}-12-31，实际为「{text}」' },
+    { code: 'xxgk/title-year', domainRule: 'R20', severity: 'warning', title: '标题年份与年度不符', message: '标题中的年份 {titleYear} 与年度 {year} 不一致' },
+
+    // --- document structure (R22, R23)
+    { code: 'xxgk/section-missing', domainRule: 'R22', severity: 'error', lenient: true, title: '缺少部分', message: '缺少第{numeral}部分「{label}」' },
+    { code: 'xxgk/section-empty', domainRule: 'R22', severity: 'warning', title: '部分没有内容', message: '「{label}」没有内容[：{hint}]' },
+    { code: 'xxgk/section-duplicate', domainRule: 'R22', severity: 'error', title: '部分重复', message: '「{label}」重复出现（第一次在第 {line} 行）' },
+    { code: 'xxgk/section-order', domainRule: 'R22', severity: 'warning', lenient: true, title: '部分顺序不对', message: '「{label}」应在「{before}」之前' },
+    { code: 'xxgk/section-unknown', domainRule: 'R22', severity: 'error', lenient: true, title: '未知的部分标题', message: '「{text}」不是本格式的部分标题[；是否要写「{suggestion}」？]' },
+    { code: 'xxgk/table-missing', domainRule: 'R22', severity: 'error', lenient: true, title: '缺少表格', message: '「{section}」缺少表格「{table}」' },
+    { code: 'xxgk/table-duplicate', domainRule: 'R22', severity: 'error', title: '表格重复', message: '表格「{table}」重复出现（第一次在第 {line} 行）' },
+    { code: 'xxgk/table-empty', domainRule: 'R22', severity: 'warning', title: '表格未填写', message: '表格「{table}」没有填写任何数字（{cells} 格）；空格按 0 计' },
+    { code: 'xxgk/caption-missing', domainRule: 'R23', severity: 'warning', lenient: true, title: '表格缺少标题行', message: '这张表缺少标题行「{caption}」' },
+    { code: 'xxgk/header-missing', domainRule: 'R23', severity: 'warning', lenient: true, title: '表格缺少表头行', message: '表格「{table}」缺少表头行，按模板列序读取：{columns}' },
+    { code: 'xxgk/header-duplicate', domainRule: 'R23', severity: 'error', title: '表头行重复', message: '表格「{table}」的表头行重复（第一次在第 {line} 行）' },
+    { code: 'xxgk/row-missing', domainRule: 'R23', severity: 'error', lenient: true, title: '缺少行', message: '表格「{table}」缺少「{label}」行' },
+    { code: 'xxgk/group-missing', domainRule: 'R23', severity: 'warning', lenient: true, title: '缺少分组行', message: '表格「{table}」缺少分组行「{label}」' },
+    { code: 'xxgk/group-as-leaf', domainRule: 'R23', severity: 'warning', lenient: true, title: '分组写成了一行', message: '按 {format}，「{label}」应分为 {count} 个子项（{children}）；此处按一行读取' },
+    { code: 'xxgk/group-values', domainRule: 'R23', severity: 'error', title: '分组行不填数字', message: '「{label}」是分组行，不填数字；请填在其下各项中' },
+    { code: 'xxgk/row-unknown', domainRule: 'R23', severity: 'error', lenient: true, title: '未知的行', message: '「{text}」不是表格「{table}」的行[；是否要写「{suggestion}」？][（该行属于 {otherFormat}）]' },
+    { code: 'xxgk/row-duplicate', domainRule: 'R23', severity: 'error', title: '行重复', message: '「{label}」重复出现（第一次在第 {line} 行）；本行不参与核对' },
+    { code: 'xxgk/row-order', domainRule: 'R23', severity: 'warning', lenient: true, title: '行顺序不对', message: '「{label}」应在「{before}」之前' },
+    { code: 'xxgk/column-missing', domainRule: 'R23', severity: 'error', lenient: true, title: '缺少列', message: '表格「{table}」的表头缺少「{label}」列' },
+    { code: 'xxgk/column-unknown', domainRule: 'R23', severity: 'error', lenient: true, title: '未知的列', message: '「{text}」不是表格「{table}」的列[；是否要写「{suggestion}」？][（该列属于 {otherFormat}）]' },
+    { code: 'xxgk/column-group', domainRule: 'R23', severity: 'error', title: '表头写了分组名', message: '「{label}」是分组表头，不单独成列；请分别写出：{columns}' },
+    { code: 'xxgk/column-duplicate', domainRule: 'R23', severity: 'error', title: '列重复', message: '「{label}」列重复；本列不参与核对' },
+    { code: 'xxgk/column-order', domainRule: 'R23', severity: 'warning', lenient: true, title: '列顺序不对', message: '「{label}」列应在「{before}」列之前' },
+    { code: 'xxgk/cell-extra', domainRule: 'R23', severity: 'error', title: '多余的单元格', message: '多余的单元格「{text}」：表头只有 {count} 列' },
+    { code: 'xxgk/label-variant', severity: 'warning', title: '非标准写法', message: '「{text}」应写作「{label}」' },
+    { code: 'xxgk/line-unknown', severity: 'error', title: '无法识别的行', message: '无法识别「{text}」[；是否要写「{suggestion}」？]' },
+    { code: 'xxgk/prose-outside', severity: 'error', title: '正文不在文本块中', message: '正文要写在文本块中：另起一行写 """，写完正文再另起一行写 """' },
+    { code: 'xxgk/text-unclosed', severity: 'error', title: '文本块没有结束', message: '文本块从这里开始，但没有结束的 """；之后的内容都被当作正文' },
+    { code: 'xxgk/table-outside', severity: 'error', title: '表格行不在表格部分中', message: '表格行「{text}」不在二、三、四部分的表格中' },
+
+    // --- cell values (R5, R6, R7)
+    { code: 'xxgk/value-kind', domainRule: 'R5', severity: 'error', title: '数值类型不符', message: '{column}应为{kind}，实际为「{text}」' },
+    { code: 'xxgk/amount-unit', domainRule: 'R6', severity: 'warning', title: '金额单位', message: '{column}以万元为单位[，「{text}」合 {converted} 万元][；{hint}]' },
+    { code: 'xxgk/amount-decimals', domainRule: 'R6', severity: 'warning', title: '金额小数位数', message: '{column}最多保留 {max} 位小数，「{text}」有 {decimals} 位' },
+    { code: 'xxgk/blank-cell', domainRule: 'R7', severity: 'warning', title: '空单元格', message: '{what}，按 0 计；请填写 0' },
+] as const satisfies readonly CatalogEntry[];
+
+export type CatalogCode = (typeof entries)[number]['code'];
+
+export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map(e => [e.code, e]));
+
+export function catalogEntry(code: CatalogCode): CatalogEntry {
+    return catalog.get(code)!;
+}

@@ -1,0 +1,122 @@
+/** Lookup structures derived from a TemplateDef, built once per template. */
+import type { ColumnDef, ColumnGroupDef, LabelSpec, RowDef, SectionDef, TableDef, TemplateDef } from './types.js';
+import { Vocabulary } from './vocabulary.js';
+
+export interface RowInfo {
+    def: RowDef;
+    parent?: RowDef;
+    depth: number;
+    /** Position in the template's pre-order walk of the table's rows. */
+    order: number;
+}
+
+/** The rows of a table in template order (pre-order), with their depth. */
+export function flattenRows(list: readonly RowDef[]): RowInfo[] {
+    const rows: RowInfo[] = [];
+    const walk = (defs: readonly RowDef[], parent: RowDef | undefined, depth: number) => {
+        for (const def of defs) {
+            rows.push({ def, parent, depth, order: rows.length });
+            if (def.children) walk(def.children, def, depth + 1);
+        }
+    };
+    walk(list, undefined, 0);
+    return rows;
+}
+
+export class TableIndex {
+    readonly rows: readonly RowInfo[];
+    readonly rowById = new Map<string, RowInfo>();
+    readonly columnById = new Map<string, ColumnDef>();
+    readonly columnOrder = new Map<string, number>();
+    readonly rowVocabulary: Vocabulary<RowDef>;
+    readonly columnVocabulary: Vocabulary<ColumnDef>;
+    readonly columnGroupVocabulary: Vocabulary<ColumnGroupDef>;
+    readonly cornerVocabulary: Vocabulary<LabelSpec>;
+
+    constructor(readonly def: TableDef, readonly section: SectionDef) {
+        const rows = flattenRows(def.rows);
+        rows.forEach(info => this.rowById.set(info.def.id, info));
+        this.rows = rows;
+        def.columns.forEach((column, i) => {
+            this.columnById.set(column.id, column);
+            this.columnOrder.set(column.id, i);
+        });
+        this.rowVocabulary = new Vocabulary(def.rows.length ? rows.map(r => r.def) : []);
+        this.columnVocabulary = new Vocabulary(def.columns);
+        this.columnGroupVocabulary = new Vocabulary(def.columnGroups ?? []);
+        this.cornerVocabulary = new Vocabulary([...(def.corner ?? []), ...(def.note ? [def.note] : [])]);
+    }
+
+    /** Leaf rows under a row (the row itself when it has no children). */
+    leavesOf(id: string): RowDef[] {
+        const info = this.rowById.get(id);
+        if (!info) return [];
+        const out: RowDef[] = [];
+        const walk = (def: RowDef) => def.children ? def.children.forEach(walk) : out.push(def);
+        walk(info.def);
+        return out;
+    }
+}
+
+export class TemplateIndex {
+    readonly sectionVocabulary: Vocabulary<SectionDef>;
+    readonly sectionOrder = new Map<string, number>();
+    readonly tables = new Map<string, TableIndex>();
+    readonly tablesOfSection = new Map<string, TableIndex[]>();
+    /** Per section: table captions (第二十条第（一）项) and table notes (本列数据的勾稽关系…). */
+    readonly openerVocabulary = new Map<string, Vocabulary<LabelSpec & { table: TableIndex; kind: 'caption' | 'note' }>>();
+
+    constructor(readonly template: TemplateDef) {
+        this.sectionVocabulary = new Vocabulary(template.sections);
+        template.sections.forEach((section, i) => {
+            this.sectionOrder.set(section.id, i);
+            const tables = section.tables.map(table => {
+                if (this.tables.has(table.id)) throw new Error(`template ${template.id}: duplicate table id ${table.id}`);
+                const index = new TableIndex(table, section);
+                this.tables.set(table.id, index);
+                return index;
+            });
+            this.tablesOfSection.set(section.id, tables);
+            this.openerVocabulary.set(section.id, new Vocabulary(tables.flatMap(table => [
+                ...(table.def.caption ? [{ ...table.def.caption, table, kind: 'caption' as const }] : []),
+                ...(table.def.note ? [{ ...table.def.note, table, kind: 'note' as const }] : []),
+            ])));
+        });
+        checkTemplate(this);
+    }
+}
+
+function checkTemplate(index: TemplateIndex): void {
+    const { template } = index;
+    for (const table of index.tables.values()) {
+        const ids = new Set<string>();
+        for (const row of table.rows) {
+            if (ids.has(row.def.id)) throw new Error(`template ${template.id}: table ${table.def.id}: duplicate row id ${row.def.id}`);
+            ids.add(row.def.id);
+        }
+        if (table.columnById.size !== table.def.columns.length) {
+            throw new Error(`template ${template.id}: table ${table.def.id}: duplicate column id`);
+        }
+    }
+    for (const rule of template.rules) {
+        if (rule.kind !== 'linear') continue;
+        const table = index.tables.get(rule.table);
+        if (!table) continue; // a rule for a table this template does not have
+        const terms = [...rule.lhs, ...rule.rhs, ...(rule.over ?? [])];
+        for (const term of terms) {
+            const known = rule.each === 'row' ? table.columnById.has(term) : table.rowById.has(term);
+            if (!known) throw new Error(`template ${template.id}: rule ${rule.code}: unknown ${rule.each === 'row' ? 'column' : 'row'} ${term}`);
+        }
+    }
+}
+
+const cache = new WeakMap<TemplateDef, TemplateIndex>();
+
+export function indexOf(template: TemplateDef): TemplateIndex {
+    let index = cache.get(template);
+    if (!index) {
+        index = new TemplateIndex(template);
+        cache.set(template, index);
+    }
+    return index;
+}

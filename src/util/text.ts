@@ -1,0 +1,123 @@
+/** Text helpers for Chinese labels: width-insensitive keys, edit distance, display width. */
+
+const OPEN_BRACKETS = /[〔【［]/g;
+const CLOSE_BRACKETS = /[〕】］]/g;
+const QUOTES = /[“”„‟＂]/g;
+const SPACES = /\s+/g;
+
+/**
+ * The key under which full-width and half-width punctuation are the same:
+ * （一） = (一), ： = :, ， = ,, 〔〕 = [], “” = "". Spaces and wording still count.
+ */
+export function widthKey(text: string): string {
+    return text.normalize('NFKC').replace(OPEN_BRACKETS, '[').replace(CLOSE_BRACKETS, ']').replace(QUOTES, '"').trim();
+}
+
+/** A looser key: also ignores spaces and the 钩稽/勾稽 spelling. Matches here are variants. */
+export function looseKey(text: string): string {
+    return widthKey(text).replace(SPACES, '').replace(/钩稽/g, '勾稽');
+}
+
+const NUMBERING = /^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、]|\(\d+\))/;
+
+/** Drops a leading 一、 / (一) / 1. from a loose key. */
+export function stripNumbering(key: string): string {
+    return key.replace(NUMBERING, '');
+}
+
+/** The numbering a label starts with ("三、", "(三)", "3."), or ''. */
+export function numberingOf(key: string): string {
+    return NUMBERING.exec(key)?.[0] ?? '';
+}
+
+/** Drops one trailing parenthesised annotation (湖北: 规章(设区的市…)) from a loose key. */
+export function stripAnnotation(key: string): string {
+    if (!key.endsWith(')')) return key;
+    let depth = 0;
+    for (let i = key.length - 1; i >= 0; i--) {
+        const ch = key[i];
+        if (ch === ')') depth++;
+        else if (ch === '(' && --depth === 0) return i > 0 ? key.slice(0, i) : key;
+    }
+    return key;
+}
+
+/** Levenshtein distance, by UTF-16 code unit (labels are BMP Han). */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+    if (a === b) return 0;
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let prev = new Array<number>(b.length + 1);
+    let cur = new Array<number>(b.length + 1);
+    for (let j = 0; j <= b.length; j++) prev[j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        cur[0] = i;
+        let rowMin = cur[0];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+            if (cur[j] < rowMin) rowMin = cur[j];
+        }
+        if (rowMin > limit) return limit + 1;
+        [prev, cur] = [cur, prev];
+    }
+    return prev[b.length];
+}
+
+/**
+ * Columns a string takes in a monospace editor: East Asian wide and full-width characters take
+ * two, combining marks none, everything else one.
+ */
+export function displayWidth(text: string): number {
+    let width = 0;
+    for (const ch of text) {
+        const code = ch.codePointAt(0)!;
+        if (code < 0x300) width += 1;
+        else if (isCombining(code)) continue;
+        else width += isWide(code) ? 2 : 1;
+    }
+    return width;
+}
+
+function isCombining(code: number): boolean {
+    return (code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f) || code === 0xfeff;
+}
+
+function isWide(code: number): boolean {
+    return (code >= 0x1100 && code <= 0x115f) ||
+        (code >= 0x2e80 && code <= 0x303e) ||
+        (code >= 0x3041 && code <= 0x33ff) ||
+        (code >= 0x3400 && code <= 0x4dbf) ||
+        (code >= 0x4e00 && code <= 0x9fff) ||
+        (code >= 0xa000 && code <= 0xa4cf) ||
+        (code >= 0xac00 && code <= 0xd7a3) ||
+        (code >= 0xf900 && code <= 0xfaff) ||
+        (code >= 0xfe30 && code <= 0xfe4f) ||
+        (code >= 0xff00 && code <= 0xff60) ||
+        (code >= 0xffe0 && code <= 0xffe6) ||
+        (code >= 0x1f300 && code <= 0x1f64f) ||
+        (code >= 0x20000 && code <= 0x3fffd);
+}
+
+/** Fills a template: {name} placeholders; a [ … ] part is dropped when one of its placeholders is missing. */
+export function fillTemplate(template: string, params: Readonly<Record<string, unknown>>): string {
+    const fill = (part: string, optional: boolean): string | undefined => {
+        let missing = false;
+        const out = part.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+            const value = params[name];
+            if (value === undefined || value === null) {
+                missing = true;
+                return placeholder;
+            }
+            return String(value);
+        });
+        return missing && optional ? undefined : out;
+    };
+    let result = '';
+    let last = 0;
+    for (const match of template.matchAll(/\[([^[\]]*)\]/g)) {
+        result += fill(template.slice(last, match.index), false);
+        result += fill(match[1], true) ?? '';
+        last = match.index + match[0].length;
+    }
+    return result + fill(template.slice(last), false);
+}

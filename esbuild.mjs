@@ -12,6 +12,9 @@ const common = {
     logLevel: 'warning',
     // Langium's ESM code reads import.meta.url in places the bundle never reaches.
     logOverride: { 'empty-import-meta': 'silent' },
+    // pdfkit's ESM build resolves its data files from import.meta.url: give CJS bundles a real one.
+    define: { 'import.meta.url': '__xxgk_import_meta_url' },
+    banner: { js: "const __xxgk_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 const builds = [
     { ...common, entryPoints: { 'client/extension': 'client/extension.ts' }, outdir: 'out', external: ['vscode'] },

@@ -416,7 +416,9 @@ class ViewBuilder {
                     for (const column of def.columns) {
                         const terms = refsOf(groupId, column.id);
                         const target = `${groupId}.${column.id}`;
-                        if (terms && cells.has(target)) view.totals.push({ target, terms, code: rule.code });
+                        if (terms && cells.has(target)) {
+                            view.totals.push({ target, terms, code: rule.code, title: rule.title, at: `${node.item.label}：${column.short ?? column.label}` });
+                        }
                     }
                 }
             }
@@ -437,7 +439,7 @@ class ViewBuilder {
         const rhs = side(rule.rhs);
         if (!lhs || !rhs) return;
         if (total && lhs.length === 1) {
-            view.totals.push({ target: lhs[0], terms: rhs, code: rule.code });
+            view.totals.push({ target: lhs[0], terms: rhs, code: rule.code, title: rule.title, at });
         } else {
             const check: ViewCheck = { code: rule.code, title: rule.title, at, lhs, op: rule.op, rhs };
             view.checks.push(check);

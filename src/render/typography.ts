@@ -14,33 +14,35 @@ export interface FaceSpec {
     /** Size in points: 二号 22, 三号 16, 四号 14, 五号 10.5. */
     size: number;
     bold?: boolean;
+    /** The face Windows always has, which Word substitutes when the first name is missing. */
+    windows: string;
 }
 
 export const faces: Record<FaceRole, FaceSpec> = {
     // 方正小标宋简体, 二号
     title: {
         names: ['方正小标宋简体', '方正小标宋_GBK', 'FZXiaoBiaoSong-B05S', '华文中宋', 'STZhongsong', '宋体', 'SimSun', 'Songti SC', 'Noto Serif CJK SC', 'Source Han Serif SC'],
-        generic: 'serif', size: 22, bold: true,
+        generic: 'serif', size: 22, bold: true, windows: '宋体',
     },
     // 仿宋_GB2312, 三号
     body: {
         names: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', '华文仿宋', 'Noto Serif CJK SC', 'Source Han Serif SC'],
-        generic: 'serif', size: 16,
+        generic: 'serif', size: 16, windows: '仿宋',
     },
     // 黑体, 三号 — the first-level headings 一、二、…
     heading: {
         names: ['黑体', 'SimHei', 'Heiti SC', 'STHeiti', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei'],
-        generic: 'sans-serif', size: 16,
+        generic: 'sans-serif', size: 16, windows: '黑体',
     },
     // 楷体_GB2312, 三号 — the second-level headings （一）（二）…
     subheading: {
         names: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', 'Kaiti SC', 'AR PL UKai CN', 'Noto Serif CJK SC'],
-        generic: 'serif', size: 16,
+        generic: 'serif', size: 16, windows: '楷体',
     },
     // Tables: 宋体, 五号 (10.5 pt) — fifteen columns have to fit on A4.
     table: {
         names: ['宋体', 'SimSun', 'Songti SC', 'STSong', 'Noto Serif CJK SC', 'Source Han Serif SC'],
-        generic: 'serif', size: 10.5,
+        generic: 'serif', size: 10.5, windows: '宋体',
     },
 };
 

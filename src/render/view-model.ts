@@ -76,8 +76,11 @@ export interface ViewCell extends ViewAnchored {
 export interface ViewTotal {
     target: string;
     terms: string[];
-    /** The rule (xxgk/row-total …). */
+    /** The rule (xxgk/row-total …) and its title. */
     code: string;
+    title: string;
+    /** The row or column the total is checked for ("（一）予以公开", "自然人"). */
+    at: string;
 }
 
 /** Any other relation between cells, e.g. 一 + 二 = 三（七）+ 四 for one column. */

@@ -1,4 +1,5 @@
-// Bundles the extension (client), the language server and the CLI into out/*.cjs.
+// Bundles the extension (client), the language server and the CLI into out/*.cjs, and the preview's
+// webview script into out/webview/preview.js.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -20,6 +21,11 @@ const builds = [
     { ...common, entryPoints: { 'client/extension': 'client/extension.ts' }, outdir: 'out', external: ['vscode'] },
     { ...common, entryPoints: { 'server/main': 'server/main.ts' }, outdir: 'out' },
     { ...common, entryPoints: { 'cli/main': 'src/cli/main.ts', 'cli/worker': 'src/cli/worker.ts' }, outdir: 'out' },
+    // The preview page's script: runs in the webview, not in Node.
+    {
+        entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out', bundle: true, format: 'iife',
+        platform: 'browser', target: 'es2020', sourcemap: true, logLevel: 'warning',
+    },
 ];
 if (watch) {
     const contexts = await Promise.all(builds.map(b => esbuild.context(b)));

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { activatePreview } from './preview/index.js';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +17,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     };
     client = new LanguageClient('xxgk', 'xxgk 年报语言服务', serverOptions, clientOptions);
     await client.start();
+    activatePreview(context, client);
 }
 
 export async function deactivate(): Promise<void> {

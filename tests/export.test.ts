@@ -15,7 +15,7 @@ import { findFonts, FontError } from '../src/export/fonts.js';
 import type { ReportView } from '../src/render/view-model.js';
 import { examplesDir, read } from './support/helpers.js';
 import { tableOf, viewOf } from './support/view.js';
-import { rmSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -224,6 +224,24 @@ describe('PDF', () => {
         const junk = path.join(empty, 'junk.ttf');
         writeFileSync(junk, 'not a font');
         expect(() => findFonts({ fontPath: junk })).toThrowError(/无法读取字体文件/);
+    });
+
+    it('looks for each platform\'s fonts: Windows 仿宋/黑体, macOS 宋体', () => {
+        const real = findFonts();
+        const fake = (files: Record<string, string>) => {
+            const d = mkdtempSync(path.join(dir, 'fonts-'));
+            for (const [name, target] of Object.entries(files)) symlinkSync(target, path.join(d, name));
+            return d;
+        };
+        const windows = fake({ 'simfang.ttf': real.body.path, 'SIMHEI.TTF': real.heading.path, 'unrelated.ttf': real.title.path });
+        const win = findFonts({ platform: 'win32', dirs: [windows] });
+        expect(path.basename(win.body.path)).toBe('simfang.ttf');
+        expect(path.basename(win.heading.path)).toBe('SIMHEI.TTF');
+        expect(path.basename(win.title.path)).toBe('SIMHEI.TTF'); // no 小标宋, no 宋体: the heading face
+        expect(path.basename(win.subheading.path)).toBe('simfang.ttf'); // no 楷体: the body face
+        const mac = findFonts({ platform: 'darwin', dirs: [fake({ 'Songti.ttc': real.body.path })] });
+        expect(path.basename(mac.body.path)).toBe('Songti.ttc');
+        expect(mac.body.face).toMatch(/sc/i); // STSongti-SC-Regular is not in this collection: its Simplified-Chinese face
     });
 
     it('uses the font named by xxgk.export.fontPath for everything', async () => {

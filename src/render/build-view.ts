@@ -47,15 +47,10 @@ interface RowItem {
     subtotal?: boolean;
 }
 
-/** A column header node: a column, a column group or the spanning header. */
+/** A header node: a column, a column group, the spanning header, or (transposed tables) a row label. */
 interface HeaderItem {
     text: string;
     span?: Span;
-    column?: ColumnDef;
-    /** Transposed tables: the printed column is this row's value in `column`. */
-    row?: RowItem;
-    /** Transposed tables: a row label used as a header. */
-    rowLabel?: RowItem;
 }
 
 const LEAD = /^([（(]\s*[一二三四五六七八九十]+\s*[）)][^。！？；\n]{1,40}?[。：:])/;
@@ -212,12 +207,10 @@ class ViewBuilder {
 
         if (def.printTransposed) {
             // The row tree becomes the header; each row's columns hang below it; one printed row of values.
-            const toHeader = (node: TreeNode<RowItem>): TreeNode<HeaderItem> => node.children?.length
-                ? { item: { text: node.item.label, span: node.item.span, rowLabel: node.item }, children: node.children.map(toHeader) }
-                : {
-                    item: { text: node.item.label, span: node.item.span, rowLabel: node.item },
-                    children: columnNodes.flatMap(leavesOfNode).map(c => ({ item: { ...c, row: node.item } })),
-                };
+            const toHeader = (node: TreeNode<RowItem>): TreeNode<HeaderItem> => ({
+                item: { text: node.item.label, span: node.item.span },
+                children: node.children?.length ? node.children.map(toHeader) : columnNodes.flatMap(leavesOfNode).map(item => ({ item })),
+            });
             const roots = this.spanning(def, rowTree.map(toHeader));
             const { rows, width } = this.headerRows(roots);
             view.columnCount = width;
@@ -304,7 +297,7 @@ class ViewBuilder {
         });
         const leaf = (column: ColumnDef): TreeNode<HeaderItem> => {
             const span = written.get(column.id);
-            return { item: { text: span ? this.slice(span) : column.label, span, column } };
+            return { item: { text: span ? this.slice(span) : column.label, span } };
         };
         const out: TreeNode<HeaderItem>[] = [];
         const done = new Set<string>();

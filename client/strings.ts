@@ -2,6 +2,8 @@
 export const clientStrings = {
     previewTitle: (name: string) => `预览：${name}`,
     noReport: '请先打开一份 .xxgk 年报',
+    loading: '正在生成预览…',
+    previewFailed: (message: string) => `无法生成预览：${message}`,
     exportPick: '选择导出格式',
     formats: {
         html: { label: 'HTML', description: '单个网页文件，样式内嵌，可直接打印为 A4' },

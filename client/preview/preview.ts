@@ -10,7 +10,7 @@ import { renderPreviewContent } from '../../src/render/html.js';
 import { PreviewMethods, type ViewMessage } from '../../src/render/preview-protocol.js';
 import { clientStrings as S } from '../strings.js';
 import type { FromWebview, PreviewSettings, ToWebview } from './messages.js';
-import { createNonce, previewPage } from './security.js';
+import { createNonce, placeholderPage, previewPage } from './security.js';
 import { Throttle } from './throttle.js';
 
 const THROTTLE_MS = 300;
@@ -88,10 +88,15 @@ export class XxgkPreview implements vscode.Disposable {
     private open(): void {
         const uri = this.uri.toString();
         this.panel.title = S.previewTitle(path.basename(this.uri.path));
+        if (!this.loaded) this.panel.webview.html = placeholderPage(createNonce(), this.panel.title, S.loading);
         void this.host.client.sendNotification(PreviewMethods.open, { uri });
         this.host.client.sendRequest<ViewMessage>(PreviewMethods.render, { uri }).then(
             view => this.onView(view),
-            (e: unknown) => void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e)),
+            (e: unknown) => {
+                const message = S.previewFailed(e instanceof Error ? e.message : String(e));
+                if (!this.loaded && !this.disposed) this.panel.webview.html = placeholderPage(createNonce(), this.panel.title, message);
+                void vscode.window.showErrorMessage(message);
+            },
         );
     }
 

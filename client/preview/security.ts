@@ -45,3 +45,17 @@ export function previewPage(page: PreviewPage): string {
 </body>
 </html>`;
 }
+
+/** What the panel shows until the first view arrives (no script): never a blank panel. */
+export function placeholderPage(nonce: string, title: string, message: string): string {
+    return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(nonce))}">
+<title>${escapeHtml(title)}</title>
+<style nonce="${escapeHtml(nonce)}">${previewCss} .xxgk-placeholder { padding: 24px; font: 14px/1.5 var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #333); }</style>
+</head>
+<body><p class="xxgk-placeholder">${escapeHtml(message)}</p></body>
+</html>`;
+}

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, createNonce, previewPage } from '../../client/preview/security.js';
+import { contentSecurityPolicy, createNonce, placeholderPage, previewPage } from '../../client/preview/security.js';
 import { renderPreviewContent } from '../../src/render/html.js';
 import { examplesDir, fixturesDir, read, root } from '../support/helpers.js';
 import { viewOf } from '../support/view.js';
@@ -102,6 +102,16 @@ describe('hostile report text in the preview', () => {
         // Our own script did run (the CSP lets the nonce'd script in): the click was reported.
         expect((await posted(p)).some(m => m.type === 'reveal')).toBe(true);
         expect(await p.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+        await p.close();
+    });
+
+    it('the placeholder shown before the first view escapes what it shows too', async () => {
+        const hostile = '<img src=x onerror="window.__pwned=1">无法生成预览';
+        pages.set('/placeholder', placeholderPage(createNonce(), '<script>window.__pwned=2</script>', hostile));
+        const p = await open(`${base}/placeholder`);
+        expect(await p.locator('body').innerText()).toBe(hostile);
+        expect(await p.title()).toBe('<script>window.__pwned=2</script>');
+        expect(await p.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
         await p.close();
     });
 

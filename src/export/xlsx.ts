@@ -30,7 +30,8 @@ export async function exportXlsx(view: ReportView): Promise<Buffer> {
         for (const block of section.blocks) {
             if (block.kind !== 'table') continue;
             const name = sheetName(`${section.numeral} ${block.name}`, usedNames);
-            writeTable(wb, name, `${section.heading}${block.name !== section.heading ? `　${block.name}` : ''}`, block, addressOf);
+            // Row 1: the section heading (a table of 二 prints its caption in its own first header row).
+            writeTable(wb, name, section.heading, block, addressOf);
             for (const check of block.checks) checks.push({ check, table: block });
             // A cell can hold one formula: a second total on the same cell (（七）总计 in the 总计 column) is checked instead.
             const seen = new Set<string>();

@@ -17,6 +17,7 @@ const builds = [
     { ...common, entryPoints: { 'client/extension': 'client/extension.ts' }, outdir: 'out', external: ['vscode'] },
     { ...common, entryPoints: { 'server/main': 'server/main.ts' }, outdir: 'out' },
     { ...common, entryPoints: { 'cli/main': 'src/cli/main.ts', 'cli/worker': 'src/cli/worker.ts' }, outdir: 'out' },
+    { ...common, entryPoints: { 'bench/bench': 'bench/bench.ts' }, outdir: 'out', sourcemap: false },
 ];
 if (watch) {
     const contexts = await Promise.all(builds.map(b => esbuild.context(b)));

@@ -7,7 +7,7 @@
  * finding (structure R22/R23, metadata R19/R20, values R5–R7). Nothing here names a particular
  * table, row or column: those live in src/templates.
  */
-import type { CstNode, LeafCstNode } from 'langium';
+import { isLeafCstNode, type CompositeCstNode, type CstNode, type LeafCstNode } from 'langium';
 import type { MetaField, Report, Row, TextBlock } from '../language/generated/ast.js';
 import { catalogEntry, type CatalogCode } from '../rules/catalog.js';
 import { levels } from '../templates/levels.js';
@@ -48,7 +48,7 @@ export function buildModel(report: Report, text: string, registry: TemplateRegis
 
 class ModelBuilder {
     private readonly findings: Finding[] = [];
-    private readonly lines: LineIndex;
+    private lineIndex?: LineIndex;
     private lenient = false;
 
     private template!: TemplateDef;
@@ -63,7 +63,6 @@ class ModelBuilder {
     private readonly headerReported = new Set<TableModel>();
 
     constructor(private readonly text: string, private readonly registry: TemplateRegistry) {
-        this.lines = new LineIndex(text);
     }
 
     build(report: Report): ReportModel {
@@ -97,6 +96,12 @@ class ModelBuilder {
         if (related?.length) finding.related = related;
         this.findings.push(finding);
         return finding;
+    }
+
+    /** Built only when a message needs a line number. */
+    private get lines(): LineIndex {
+        this.lineIndex ??= new LineIndex(this.text);
+        return this.lineIndex;
     }
 
     private lineOf(span: Span): number {
@@ -163,7 +168,8 @@ class ModelBuilder {
     }
 
     private checkMeta(meta: Meta): void {
-        const top = { start: 0, end: this.lines.lineEnd(0) };
+        const firstBreak = this.text.search(/\r?\n/);
+        const top = { start: 0, end: firstBreak < 0 ? this.text.length : firstBreak };
         const { template } = this;
         if (!meta.agency) this.report('xxgk/meta-missing', top, { key: '机关', hint: '例如「机关：某某局」' });
         if (!meta.year) this.report('xxgk/meta-missing', top, { key: '年度', hint: '例如「年度：2024」' });
@@ -251,8 +257,8 @@ class ModelBuilder {
 
     private readRow(row: Row): void {
         const node = row.$cstNode!;
-        const lineSpan = { start: node.offset, end: node.end };
         const { cells, piped } = splitCells(node, this.text);
+        const lineSpan = { start: cells[0].span.start, end: cells[cells.length - 1].span.end };
         if (piped) this.readTableLine(cells, lineSpan);
         else this.readLabelLine(cells[0], lineSpan);
     }
@@ -331,24 +337,27 @@ class ModelBuilder {
         }
         const candidates = this.index.tablesOfSection.get(this.section.def.id)!;
         let table = this.table;
+        let rowMatch = table && first.text ? table.index.rowVocabulary.lookup(first.text) : undefined;
         // A line that does not fit the open table but fits another of this section: that table's caption was left out.
-        if (!table || !this.fits(table, cells)) {
+        if (!table || (!rowMatch && !this.fits(table, cells))) {
             const others = candidates.filter(t => t !== table?.index && this.fits(t, cells));
             const found = candidates.length === 1 ? candidates[0] : others.find(t => !this.model.tables.has(t.def.id)) ?? others[0];
-            if (found && found !== table?.index) table = this.openTable(found, undefined, false, lineSpan);
+            if (found && found !== table?.index) {
+                table = this.openTable(found, undefined, false, lineSpan);
+                rowMatch = first.text ? found.rowVocabulary.lookup(first.text) : undefined;
+            }
         }
         if (!table) {
             const suggestion = candidates.map(t => t.rowVocabulary.suggest(first.text)).find(Boolean)?.item.label;
             return void this.report('xxgk/line-unknown', first.span, { text: first.text, suggestion });
         }
-        if (this.isHeader(table, cells)) {
+        if (!rowMatch && this.isHeader(table, cells)) {
             if (table.header) {
                 return void this.report('xxgk/header-duplicate', lineSpan, { table: tableName(table.index), line: this.lineOf(table.header.span) });
             }
             this.readHeader(table, cells, lineSpan);
         } else {
-            const match = first.text ? table.index.rowVocabulary.lookup(first.text) : undefined;
-            this.addRow(table, match, first, cells.slice(1), true, lineSpan);
+            this.addRow(table, rowMatch, first, cells.slice(1), true, lineSpan);
         }
         table.span.end = lineSpan.end;
     }
@@ -593,7 +602,8 @@ class ModelBuilder {
     private checkCompleteness(): void {
         const { model, index } = this;
         const end = this.text.length;
-        const lastLine = { start: this.lines.lineStart(this.lines.position(end).line), end };
+        const lastBreak = Math.max(this.text.lastIndexOf('\n', end - 2), -1);
+        const lastLine = { start: lastBreak + 1, end };
         this.template.sections.forEach((def, i) => {
             const section = model.sectionsById.get(def.id);
             if (!section) {
@@ -658,14 +668,20 @@ class ModelBuilder {
 
     /** A table without a single number gets one finding instead of one per cell. */
     private checkEmpty(table: TableModel): void {
-        const cells = table.rows.flatMap(r => r.cells);
-        if (!cells.length || cells.some(c => c.state === 'number' || c.state === 'invalid')) return;
+        let cells = 0;
+        for (const row of table.rows) {
+            for (const cell of row.cells) {
+                if (cell.state === 'number' || cell.state === 'invalid') return;
+                cells++;
+            }
+        }
+        if (!cells) return;
         const blanks = new Set(this.blankFindings.get(table) ?? []);
         const kept = this.findings.filter(f => !blanks.has(f));
         this.findings.length = 0;
         this.findings.push(...kept);
         this.report('xxgk/table-empty', table.openerSpan ?? table.header?.span ?? table.span,
-            { table: tableName(table.index), cells: cells.length }, { table: table.def.id, computed: 0 });
+            { table: tableName(table.index), cells }, { table: table.def.id, computed: 0 });
     }
 }
 
@@ -676,29 +692,36 @@ export function tableName(index: TableIndex): string {
 function leavesOf(node: CstNode): LeafCstNode[] {
     const out: LeafCstNode[] = [];
     const walk = (n: CstNode) => {
-        if ('content' in n) (n.content as CstNode[]).forEach(walk);
-        else if (!n.hidden) out.push(n as LeafCstNode);
+        if (isLeafCstNode(n)) {
+            if (!n.hidden) out.push(n);
+        } else {
+            for (const child of (n as CompositeCstNode).content) walk(child);
+        }
     };
     walk(node);
     return out;
 }
+
+const PIPES = new Set(['|', '｜']);
 
 /** Splits a row's tokens at | and ｜ into cells with their spans. A trailing | closes the row. */
 function splitCells(node: CstNode, text: string): { cells: RawCell[]; piped: boolean } {
     const cells: RawCell[] = [];
     let start = -1;
     let end = -1;
-    let cellStart = node.offset;
+    let cellStart = -1;
     let piped = false;
-    for (const leaf of leavesOf(node)) {
-        if (leaf.text === '|' || leaf.text === '｜') {
-            cells.push(start < 0 ? { text: '', span: { start: cellStart, end: leaf.offset } } : { text: text.slice(start, end), span: { start, end } });
+    for (const child of leavesOf(node)) {
+        const offset = child.offset;
+        if (cellStart < 0) cellStart = offset;
+        if (PIPES.has(child.tokenType.name)) {
+            cells.push(start < 0 ? { text: '', span: { start: cellStart, end: offset } } : { text: text.slice(start, end), span: { start, end } });
             piped = true;
-            cellStart = leaf.end;
+            cellStart = offset + child.length;
             start = -1;
         } else {
-            if (start < 0) start = leaf.offset;
-            end = leaf.end;
+            if (start < 0) start = offset;
+            end = offset + child.length;
         }
     }
     if (start >= 0) cells.push({ text: text.slice(start, end), span: { start, end } });

@@ -25,7 +25,10 @@ const COUNT = /^\d+$/;
 const SIGNED = /^([+\-−]|增|减)?\s*(\d+)$/;
 const AMOUNT = /^(\d+(?:\.(\d+))?)\s*(万元|万|元)?$/;
 
+const PLAIN_COUNT = /^[0-9]{1,15}$/;
+
 export function parseCell(raw: string, column: ColumnDef): ParsedCell {
+    if (column.kind !== 'amount' && PLAIN_COUNT.test(raw)) return { state: 'number', value: Number(raw), problems: [] };
     const text = raw.normalize('NFKC').trim();
     if (text === '') return { state: 'blank', value: 0, problems: [] };
     if (DASH.test(text)) return { state: 'dash', value: 0, problems: [] };

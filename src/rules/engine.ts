@@ -37,19 +37,41 @@ export function effectiveValue(table: TableModel, rowId: string, columnId: strin
     const def = table.index.rowById.get(rowId)?.def;
     if (!def) return undefined;
     if (def.children && def.children.some(c => isPresent(table, c))) {
-        let sum = 0;
+        let byColumn = groupSums.get(table);
+        if (!byColumn) groupSums.set(table, byColumn = new Map());
+        let sums = byColumn.get(columnId);
+        if (!sums) byColumn.set(columnId, sums = new Map());
+        if (sums.has(rowId)) return sums.get(rowId);
+        let sum: number | undefined = 0;
         for (const child of def.children) {
             const value = effectiveValue(table, child.id, columnId);
-            if (value === undefined) return undefined;
+            if (value === undefined) {
+                sum = undefined;
+                break;
+            }
             sum += value;
         }
+        sums.set(rowId, sum);
         return sum;
     }
     return table.rowsById.get(rowId)?.byColumn.get(columnId)?.value;
 }
 
+/** Group sums per table, column and row, remembered: several rules name the same groups. */
+const groupSums = new WeakMap<TableModel, Map<string, Map<string, number | undefined>>>();
+
+const presence = new WeakMap<TableModel, Map<string, boolean>>();
+
+/** Whether a row, or one of its sub-rows, is written in the file (remembered per table). */
 function isPresent(table: TableModel, def: RowDef): boolean {
-    return table.rowsById.has(def.id) || Boolean(def.children?.some(c => isPresent(table, c)));
+    let known = presence.get(table);
+    if (!known) presence.set(table, known = new Map());
+    let present = known.get(def.id);
+    if (present === undefined) {
+        present = table.rowsById.has(def.id) || Boolean(def.children?.some(c => isPresent(table, c)));
+        known.set(def.id, present);
+    }
+    return present;
 }
 
 function label(spec: { label: string; short?: string } | undefined, fallback: string): string {

@@ -126,7 +126,7 @@ class ModelBuilder {
             if (rest[0]?.text === '：' || rest[0]?.text === ':') {
                 rest = rest.slice(1);
             } else {
-                this.report('xxgk/meta-colon', { start: key.offset, end: key.end }, { key: field.key, example: META_EXAMPLES[name] });
+                this.report('xxgk/meta-colon', { start: key.offset, end: key.end }, { key: field.key, example: META_EXAMPLES[name] }, { key: field.key });
                 continue;
             }
             const valueSpan = rest.length ? { start: rest[0].offset, end: rest[rest.length - 1].end } : { start: span.end, end: span.end };
@@ -299,7 +299,7 @@ class ModelBuilder {
         if (!this.section) {
             const metaKey = Object.keys(META_KEYS).sort((a, b) => b.length - a.length).find(k => key.startsWith(k));
             if (metaKey) {
-                return void this.report('xxgk/meta-colon', span, { key: metaKey, example: META_EXAMPLES[META_KEYS[metaKey]] });
+                return void this.report('xxgk/meta-colon', span, { key: metaKey, example: META_EXAMPLES[META_KEYS[metaKey]] }, { key: metaKey });
             }
             const colon = key.indexOf(':');
             if (colon > 0 && colon <= 8) {

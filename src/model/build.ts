@@ -513,13 +513,14 @@ class ModelBuilder {
         }
         const blanks = this.blankFindings.get(table) ?? [];
         this.blankFindings.set(table, blanks);
-        valueCells.forEach((cell, i) => {
+        for (let i = 0; i < valueCells.length; i++) {
+            const cell = valueCells[i];
             if (i >= columns.length) {
                 if (cell.text) this.report('xxgk/cell-extra', cell.span, { text: cell.text, count: columns.length });
-                return;
+                continue;
             }
             const column = columns[i];
-            if (!column) return;
+            if (!column) continue;
             const parsed = parseCell(cell.text, column);
             const model: CellModel = { span: cell.span, text: cell.text, column, state: parsed.state, value: parsed.value };
             row.cells.push(model);
@@ -533,7 +534,7 @@ class ModelBuilder {
                 blanks.push(this.report('xxgk/blank-cell', cell.span, { what },
                     { table: table.def.id, row: row.def?.id, column: column.id, computed: 0 }));
             }
-        });
+        }
         const missing = columns.slice(valueCells.length).filter((c): c is ColumnDef => Boolean(c));
         if (missing.length) {
             const end = row.lineSpan.end;

@@ -45,28 +45,53 @@ export interface RuleInstance {
 
 const instancesCache = new WeakMap<ReportModel, RuleInstance[]>();
 
-/** Every rule instance that can be evaluated on the model (remembered per model). */
+/** Every rule instance that can be evaluated on the model, holding or not (remembered per model). */
 export function ruleInstances(model: ReportModel): RuleInstance[] {
     let instances = instancesCache.get(model);
     if (!instances) {
-        instances = [];
-        for (const rule of model.template.rules) {
-            if (rule.kind === 'linear') {
-                const table = model.tables.get(rule.table);
-                if (table) evaluateLinear(rule, table, instances);
-            } else {
-                for (const table of model.tables.values()) {
-                    if (!rule.tables || rule.tables.includes(table.def.id)) evaluateSubtotals(rule, table, instances);
-                }
-            }
-        }
+        instances = evaluate(model, true);
         instancesCache.set(model, instances);
     }
     return instances;
 }
 
+/** The failing rule instances as findings (checking builds no instance for a rule that holds). */
 export function evaluateRules(model: ReportModel): Finding[] {
-    return ruleInstances(model).filter(i => !i.holds).map(toFinding);
+    return evaluate(model, false).map(toFinding);
+}
+
+function evaluate(model: ReportModel, all: boolean): RuleInstance[] {
+    const out: RuleInstance[] = [];
+    for (const rule of model.template.rules) {
+        if (rule.kind === 'linear') {
+            const table = model.tables.get(rule.table);
+            if (table) evaluateLinear(rule, table, out, all);
+        } else {
+            for (const table of model.tables.values()) {
+                if (!rule.tables || rule.tables.includes(table.def.id)) evaluateSubtotals(rule, table, out, all);
+            }
+        }
+    }
+    return out;
+}
+
+/** Whether `Σ lhs op Σ rhs` holds for these values; undefined when a value is missing. */
+function holdsFor(rule: LinearRuleDef, value: (id: string) => number | undefined): boolean | undefined {
+    let left = 0;
+    let right = 0;
+    for (const id of rule.lhs) {
+        const v = value(id);
+        if (v === undefined) return undefined;
+        left += v;
+    }
+    for (const id of rule.rhs) {
+        const v = value(id);
+        if (v === undefined) return undefined;
+        right += v;
+    }
+    left = round(left);
+    right = round(right);
+    return rule.op === '=' ? left === right : rule.op === '>=' ? left >= right : left <= right;
 }
 
 /** The value a rule sees for a row in a column: a group row counts as the sum of its children. */
@@ -128,11 +153,12 @@ function label(spec: { label: string; short?: string } | undefined, fallback: st
     return spec?.short ?? spec?.label ?? fallback;
 }
 
-function evaluateLinear(rule: LinearRuleDef, table: TableModel, out: RuleInstance[]): void {
+function evaluateLinear(rule: LinearRuleDef, table: TableModel, out: RuleInstance[], all: boolean): void {
     if (rule.each === 'row') {
         for (const row of table.rows) {
             if (!row.cells.length) continue;
             if (rule.over && !(row.def && rule.over.includes(row.def.id))) continue;
+            if (!all && holdsFor(rule, id => row.byColumn.get(id)?.value) !== false) continue;
             const rowId = row.def?.id ?? '';
             const term = (id: string): Term | undefined => {
                 const cell = row.byColumn.get(id);
@@ -144,6 +170,7 @@ function evaluateLinear(rule: LinearRuleDef, table: TableModel, out: RuleInstanc
         for (let i = 0; i < table.columns.length; i++) {
             const column = table.columns[i];
             if (!column || table.columns.indexOf(column) !== i || (rule.over && !rule.over.includes(column.id))) continue;
+            if (!all && holdsFor(rule, id => effectiveValue(table, id, column.id)) !== false) continue;
             const term = (id: string): Term | undefined => {
                 const value = effectiveValue(table, id, column.id);
                 if (value === undefined) return undefined;
@@ -184,7 +211,7 @@ function instance(rule: LinearRuleDef, table: TableModel, at: string, term: (id:
     out.push({ rule, table, at, lhs, rhs, left, right, holds, target, computed, span: anchor?.span ?? fallback, where });
 }
 
-function evaluateSubtotals(rule: SubtotalRuleDef, table: TableModel, out: RuleInstance[]): void {
+function evaluateSubtotals(rule: SubtotalRuleDef, table: TableModel, out: RuleInstance[], all: boolean): void {
     for (const row of table.rows) {
         const def = row.def;
         if (!def?.children || !def.subtotal || !row.cells.some(c => c.state === 'number')) continue;
@@ -202,6 +229,7 @@ function evaluateSubtotals(rule: SubtotalRuleDef, table: TableModel, out: RuleIn
                 });
             }
             if (terms.length !== def.children.length) continue;
+            if (!all && sum(terms) === cell.value) continue;
             const target: Term = { id: def.id, label: label(def, def.id), value: cell.value, cell, row: def.id, column: column.id };
             const right = sum(terms);
             out.push({

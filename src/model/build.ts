@@ -39,6 +39,7 @@ const META_EXAMPLES: Record<MetaName, string> = {
     published: '2025-01-20', period: '2024-01-01 至 2024-12-31',
 };
 const HEADING_LIKE = /^(?:[一二三四五六七八九十]+、)/;
+const PLAIN_NUMBER = /^[0-9]{1,15}$/;
 const NUMERIC_LIKE = /^[\d\s+\-−－—–.,，元万增减]*$/;
 const levelVocabulary = new Vocabulary(levels);
 
@@ -521,6 +522,13 @@ class ModelBuilder {
             }
             const column = columns[i];
             if (!column) continue;
+            if (column.kind !== 'amount' && PLAIN_NUMBER.test(cell.text)) {
+                // The common case, without the general reader: a plain non-negative integer.
+                const model: CellModel = { span: cell.span, text: cell.text, column, state: 'number', value: Number(cell.text) };
+                row.cells.push(model);
+                if (!row.byColumn.has(column.id)) row.byColumn.set(column.id, model);
+                continue;
+            }
             const parsed = parseCell(cell.text, column);
             const model: CellModel = { span: cell.span, text: cell.text, column, state: parsed.state, value: parsed.value };
             row.cells.push(model);

@@ -96,28 +96,32 @@ function holdsFor(rule: LinearRuleDef, value: (id: string) => number | undefined
 
 /** The value a rule sees for a row in a column: a group row counts as the sum of its children. */
 export function effectiveValue(table: TableModel, rowId: string, columnId: string): number | undefined {
+    let byColumn = effectiveValues.get(table);
+    if (!byColumn) effectiveValues.set(table, byColumn = new Map());
+    let values = byColumn.get(columnId);
+    if (!values) byColumn.set(columnId, values = new Map());
+    if (values.has(rowId)) return values.get(rowId);
     const def = table.index.rowById.get(rowId)?.def;
-    if (!def) return undefined;
-    if (def.children && def.children.some(c => isPresent(table, c))) {
-        let byColumn = groupSums.get(table);
-        if (!byColumn) groupSums.set(table, byColumn = new Map());
-        let sums = byColumn.get(columnId);
-        if (!sums) byColumn.set(columnId, sums = new Map());
-        if (sums.has(rowId)) return sums.get(rowId);
-        let sum: number | undefined = 0;
+    let value: number | undefined;
+    if (def?.children && def.children.some(c => isPresent(table, c))) {
+        value = 0;
         for (const child of def.children) {
-            const value = effectiveValue(table, child.id, columnId);
-            if (value === undefined) {
-                sum = undefined;
+            const v = effectiveValue(table, child.id, columnId);
+            if (v === undefined) {
+                value = undefined;
                 break;
             }
-            sum += value;
+            value += v;
         }
-        sums.set(rowId, sum);
-        return sum;
+    } else if (def) {
+        value = table.rowsById.get(rowId)?.byColumn.get(columnId)?.value;
     }
-    return table.rowsById.get(rowId)?.byColumn.get(columnId)?.value;
+    values.set(rowId, value);
+    return value;
 }
+
+/** Values per table, column and row, remembered: several rules read the same cells and groups. */
+const effectiveValues = new WeakMap<TableModel, Map<string, Map<string, number | undefined>>>();
 
 /** The cells written in the file that make up a term (a group: all its sub-rows' cells). */
 export function contributingCells(table: TableModel, term: Term): CellModel[] {
@@ -133,8 +137,6 @@ export function contributingCells(table: TableModel, term: Term): CellModel[] {
     return out;
 }
 
-/** Group sums per table, column and row, remembered: several rules name the same groups. */
-const groupSums = new WeakMap<TableModel, Map<string, Map<string, number | undefined>>>();
 const presence = new WeakMap<TableModel, Map<string, boolean>>();
 
 /** Whether a row, or one of its sub-rows, is written in the file (remembered per table). */

@@ -58,7 +58,20 @@ export class Vocabulary<T extends LabelSpec> {
         }
     }
 
+    /** Remembered answers, misses included: the same labels come back in every report. */
+    private readonly answers = new Map<string, LabelMatch<T> | null>();
+
     lookup(text: string): LabelMatch<T> | undefined {
+        let answer = this.answers.get(text);
+        if (answer === undefined) {
+            if (this.answers.size >= 5_000) this.answers.clear();
+            answer = this.find(text) ?? null;
+            this.answers.set(text, answer);
+        }
+        return answer ?? undefined;
+    }
+
+    private find(text: string): LabelMatch<T> | undefined {
         const exact = this.exact.get(widthKey(text));
         if (exact) return { item: exact, quality: 'exact' };
         const key = looseKey(text);

@@ -14,6 +14,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'xxgk', scheme: 'file' }, { language: 'xxgk', scheme: 'untitled' }],
+        // The server reads its settings (xxgk.*) through workspace/configuration and is told of changes.
+        synchronize: { configurationSection: 'xxgk' },
     };
     client = new LanguageClient('xxgk', 'xxgk 年报语言服务', serverOptions, clientOptions);
     await client.start();

@@ -1,25 +1,25 @@
-// npm start: check the bundled examples, then export each one's preview as HTML and DOCX into
-// out/examples/ and print where they are. Builds first if the CLI bundle is missing.
+// npm start: check the bundled example reports with the xxgk CLI and print the findings, then
+// export each example's preview as HTML and DOCX into out/examples/ and print where they are.
+import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'out', 'cli', 'main.cjs');
-const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status;
 
-if (!existsSync(cli) && run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']) !== 0) process.exit(2);
-
-console.log('== xxgk check examples/');
-run(process.execPath, [cli, 'check', 'examples']);
-
-const outDir = path.join(root, 'out', 'examples');
-console.log(`\n== 导出示例预览到 ${path.relative(root, outDir)}/`);
-let failed = 0;
-for (const file of readdirSync(path.join(root, 'examples')).filter(f => f.endsWith('.xxgk')).sort()) {
-    for (const format of ['html', 'docx']) {
-        if (run(process.execPath, [cli, 'export', path.join('examples', file), '--format', format, '-o', outDir + path.sep]) !== 0) failed++;
-    }
+function run(title, args) {
+    if (title) console.log(`\n== ${title}\n$ xxgk ${args.join(' ')}`);
+    const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' });
+    if (r.status === 2 || r.status === null) process.exit(2);
+    return r.status;
 }
-process.exitCode = failed ? 1 : 0;
+
+run('检查示例年报 / checking the bundled example reports', ['check', 'examples']);
+run('一份有错误的报告是这样报告的 / what findings look like', ['check', 'tests/fixtures/rules/r2-row-total.xxgk']);
+
+const outDir = path.join('out', 'examples');
+console.log(`\n== 导出示例年报的预览 / exporting the examples' previews to ${outDir}/ (HTML, DOCX)`);
+for (const file of readdirSync(path.join(root, 'examples')).filter(f => f.endsWith('.xxgk')).sort()) {
+    for (const format of ['html', 'docx']) run('', ['export', path.join('examples', file), '--format', format, '-o', outDir + path.sep]);
+}

@@ -4,7 +4,7 @@
  * end through the bundled language server (didChange → the view notification for that version).
  * Target: change → view model and change → HTML ≤ 20 ms for a 10 KB report.
  *
- *   npm run build && node --expose-gc out/bench/preview.cjs [--rounds N] [--json]
+ *   npm run bench (after bench/bench.ts), or: npm run build && node --expose-gc out/bench/preview.cjs [--rounds N] [--json]
  */
 import '../src/polyfill.js';
 import { spawn } from 'node:child_process';

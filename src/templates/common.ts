@@ -3,7 +3,7 @@
  * except its row （六）, table 四 (review and litigation), and the rules on them.
  * Labels are verbatim from docs/domain.md; variants are the spellings seen in real reports.
  */
-import type { ColumnDef, ColumnGroupDef, LabelSpec, RowDef, RuleDef, SectionDef, TableDef } from './types.js';
+import type { CapabilityRuleDef, ColumnDef, ColumnGroupDef, LabelSpec, RowDef, RuleDef, SectionDef, TableDef } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sections (一 … 六)
@@ -241,3 +241,11 @@ export const sharedRules: readonly RuleDef[] = [
 ];
 
 export const infoContentCorner: LabelSpec = { label: '信息内容' };
+
+/** R12: 规章 (第二十条第（一）项, row 规章 in both formats) only from levels that make 规章. */
+export const regulationsByLevelRule: CapabilityRuleDef = {
+    kind: 'capability', code: 'xxgk/regulations-level', domainRule: 'R12', severity: 'warning',
+    title: '无权制定规章的机关填报了规章',
+    table: 'item1', rows: ['rules'], capability: 'makesRegulations',
+    message: '机关层级为「{level}」，不能制定规章（可以制定规章的是：{capable}）；「{row}」的{column}应为 0，实际为 {reported}',
+};

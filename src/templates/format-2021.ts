@@ -1,7 +1,7 @@
 /** 国办公开办函〔2021〕30号 — the format for reports from 2021 on. */
 import {
     applicationsSection, applicationsTable, infoContentCorner, overviewSection, otherSection, problemsSection,
-    proactiveHeading, reviewSection, sharedRules, tableSection,
+    proactiveHeading, regulationsByLevelRule, reviewSection, sharedRules, tableSection,
 } from './common.js';
 import type { ColumnDef, TableDef, TemplateDef } from './types.js';
 
@@ -97,5 +97,14 @@ export const format2021: TemplateDef = {
         problemsSection,
         otherSection,
     ],
-    rules: sharedRules,
+    rules: [
+        ...sharedRules,
+        {
+            kind: 'linear', code: 'xxgk/in-force', domainRule: 'R8', severity: 'warning',
+            title: '现行有效件数 ≥ 本年制发件数',
+            table: 'item1', each: 'row', lhs: ['inForce'], op: '>=', rhs: ['issued'], target: 'inForce',
+            message: '{at}：现行有效件数 {lhs} 小于本年制发件数 {rhs}；本年制发且未废止的文件都应计入现行有效件数',
+        },
+        regulationsByLevelRule,
+    ],
 };

@@ -130,7 +130,51 @@ export interface SubtotalRuleDef {
     title: string;
 }
 
-export type RuleDef = LinearRuleDef | SubtotalRuleDef;
+/**
+ * An identity between cells of one row that is suspicious when it holds on *every* row with a
+ * non-zero term of the tables named (R11: 处理决定数量 = 上一年项目数量 + 本年增/减 everywhere means
+ * the column was filled with item counts, not decisions). The tables are checked together; rows
+ * where a term is missing or unreadable are left out. One finding per such row, on `target`.
+ */
+export interface CoincidenceRuleDef {
+    kind: 'coincidence';
+    code: string;
+    domainRule: string;
+    severity: Severity;
+    tables: readonly string[];
+    /** Column ids of each row. */
+    lhs: readonly string[];
+    rhs: readonly string[];
+    /** The column probably filled wrongly: the finding goes on its cell. */
+    target: string;
+    /** Placeholders: {at} (the row), {target}, {reported}, {lhs}, {rhs}, {lhsTerms}, {rhsTerms}, {rows} (how many rows). */
+    message: string;
+    title: string;
+}
+
+/** What a 机关层级 may do (boolean fields of LevelDef in levels.ts). */
+export type LevelCapability = 'makesRegulations';
+
+/**
+ * Cells that must be zero unless the agency's 机关层级 has a capability (R12: only levels that make
+ * 规章 report 规章). Not checked when the level is not declared or not recognised.
+ */
+export interface CapabilityRuleDef {
+    kind: 'capability';
+    code: string;
+    domainRule: string;
+    severity: Severity;
+    table: string;
+    rows: readonly string[];
+    /** Columns to check; default every column of the table. */
+    columns?: readonly string[];
+    capability: LevelCapability;
+    /** Placeholders: {level}, {capable} (the levels that have the capability), {row}, {column}, {reported}. */
+    message: string;
+    title: string;
+}
+
+export type RuleDef = LinearRuleDef | SubtotalRuleDef | CoincidenceRuleDef | CapabilityRuleDef;
 
 export interface TemplateDef {
     /** Identifier used in 格式：… (2019, 2021, or a variant's id). */

@@ -94,6 +94,8 @@ export interface ProseBlock {
     span: Span;
     /** The text between the fences, exactly as written (without the line breaks next to the fences). */
     text: string;
+    /** The document offset of `text`'s first character: text[i] is at textOffset + i. */
+    textOffset: number;
     closed: boolean;
 }
 

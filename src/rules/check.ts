@@ -1,6 +1,6 @@
 /**
  * The one way from text to findings, shared by the language server, the CLI, the preview and the
- * tests: parse → model (structure, metadata, values) → template rules.
+ * tests: parse → model (structure, metadata, values) → template rules → prose ↔ tables (R24).
  */
 import type { LangiumCoreServices } from 'langium';
 import type { Report } from '../language/generated/ast.js';
@@ -8,6 +8,7 @@ import { buildModel } from '../model/build.js';
 import type { Finding, ReportModel } from '../model/types.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { evaluateRules } from './engine.js';
+import { evaluateProse } from './prose.js';
 
 export interface Analysis {
     model: ReportModel;
@@ -24,7 +25,7 @@ export function byPosition(a: Finding, b: Finding): number {
 
 export function analyze(report: Report, text: string, registry: TemplateRegistry = nationalRegistry): Analysis {
     const model = buildModel(report, text, registry);
-    const findings = [...model.findings, ...evaluateRules(model)].sort(byPosition);
+    const findings = [...model.findings, ...evaluateRules(model), ...evaluateProse(model)].sort(byPosition);
     return { model, findings };
 }
 

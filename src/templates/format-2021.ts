@@ -3,6 +3,7 @@ import {
     applicationsSection, applicationsTable, infoContentCorner, overviewSection, otherSection, problemsSection,
     proactiveHeading, regulationsByLevelRule, reviewSection, sharedRules, tableSection,
 } from './common.js';
+import { proseRules } from './prose.js';
 import type { ColumnDef, TableDef, TemplateDef } from './types.js';
 
 const decisionsThisYear: ColumnDef = {
@@ -107,4 +108,5 @@ export const format2021: TemplateDef = {
         },
         regulationsByLevelRule,
     ],
+    prose: proseRules,
 };

@@ -133,6 +133,14 @@ function checkTemplate(index: TemplateIndex): void {
             }
         }
     }
+    for (const fact of template.prose?.facts ?? []) {
+        for (const cell of [...(fact.cells ?? []), ...(fact.see ?? [])]) {
+            const table = index.tables.get(cell.table);
+            if (!table) fail(`prose ${fact.id}`, `unknown table ${cell.table}`);
+            checkIds(`prose ${fact.id}`, table!, 'row', [cell.row]);
+            checkIds(`prose ${fact.id}`, table!, 'column', [cell.column]);
+        }
+    }
 }
 
 const cache = new WeakMap<TemplateDef, TemplateIndex>();

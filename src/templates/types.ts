@@ -176,6 +176,58 @@ export interface CapabilityRuleDef {
 
 export type RuleDef = LinearRuleDef | SubtotalRuleDef | CoincidenceRuleDef | CapabilityRuleDef;
 
+/** Addresses one cell of a table (group rows count as the sum of their sub-rows). */
+export interface TableCellRef {
+    table: string;
+    row: string;
+    column: string;
+}
+
+/**
+ * A phrase in the prose that states something the tables also say (R24), e.g. 「予以公开3件」.
+ * The pattern is matched in every clause or sentence of every text block.
+ */
+export interface ProseFactDef {
+    id: string;
+    code: string;
+    domainRule: string;
+    severity: Severity;
+    title: string;
+    /** The unit the pattern, `requires` and `excludes` are matched in. */
+    scope: 'clause' | 'sentence';
+    /**
+     * A regular expression source (no flags). Placeholders: {n} a number (digits, or 一 … 九百九十九),
+     * {unit} a counting word (件、条、起 …), {gap} a few characters without digits or clause punctuation.
+     * Named groups: `n` the number stated; `at` where the finding goes (default: the number, else the match).
+     */
+    pattern: string;
+    /** The clause or sentence must also match this … */
+    requires?: string;
+    /** … and must not match this. */
+    excludes?: string;
+    /** The value the phrase states when it has no number (「未收到申请」 states 0). */
+    value?: number;
+    /** The cells whose sum the phrase states. None: the phrase itself is the finding (a misnomer). */
+    cells?: readonly TableCellRef[];
+    /** For a misnomer: the cells it should have named, shown as related information. */
+    see?: readonly TableCellRef[];
+    /**
+     * Placeholders: {phrase} (the words matched), {stated}, {actual} (the tables' sum),
+     * {where} (the cells; with their values when there are several), {nonzero} (the cells that are not 0, with values).
+     */
+    message: string;
+}
+
+/** The prose checks of a format: the phrases and how prose is cut into clauses and sentences. */
+export interface ProseRulesDef {
+    facts: readonly ProseFactDef[];
+    /** Characters that end a clause / a sentence (a regular expression character class). */
+    clauseBreaks: string;
+    sentenceBreaks: string;
+    /** A number preceded by this (约、近、超过) is not a count to compare. */
+    approximate?: string;
+}
+
 export interface TemplateDef {
     /** Identifier used in 格式：… (2019, 2021, or a variant's id). */
     id: string;
@@ -201,4 +253,6 @@ export interface TemplateDef {
     labelAnnotations?: 'accept' | 'warn';
     sections: readonly SectionDef[];
     rules: readonly RuleDef[];
+    /** Numbers and claims in the prose compared with the tables (R24). */
+    prose?: ProseRulesDef;
 }

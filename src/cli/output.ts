@@ -109,7 +109,7 @@ export function formatSarif(results: readonly FileResult[], pathProblems: readon
                 ...(f.related ? {
                     relatedLocations: f.related.map((rel, id) => ({
                         id, message: { text: rel.message },
-                        physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(rel.range) },
+                        physicalLocation: { artifactLocation: { uri: uri(rel.path ?? r.path) }, region: region(rel.range) },
                     })),
                 } : {}),
                 ...(f.data.computed !== undefined ? { properties: { computed: f.data.computed, reported: f.data.reported } } : {}),

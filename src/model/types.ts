@@ -6,6 +6,7 @@
 import type { ColumnDef, RowDef, SectionDef, Severity, TableDef, TemplateDef } from '../templates/types.js';
 import type { TableIndex } from '../templates/template-index.js';
 import type { LevelDef } from '../templates/levels.js';
+import type { Position } from '../util/lines.js';
 
 export interface Span {
     start: number;
@@ -15,6 +16,12 @@ export interface Span {
 export interface RelatedSpan {
     span: Span;
     message: string;
+    /**
+     * Set when the span is in another document (cross-year rules): that document's uri or path, and
+     * the span's zero-based line and character there (the edge converting positions has no text for it).
+     */
+    source?: string;
+    range?: { start: Position; end: Position };
 }
 
 /** What a quick fix needs, carried in a diagnostic's `data`. */

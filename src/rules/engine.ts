@@ -6,7 +6,7 @@
  * its children. Group rows count as the sum of their children wherever a rule names them.
  * A coincidence rule is a per-row identity that is suspicious when it holds on every row with a
  * non-zero term of its tables (R11). A capability rule says that cells are 0 unless the agency's
- * 机关层级 has a capability (R12).
+ * 机关层级 has a capability (R12). Cross-year rules need two reports: src/rules/cross-year.ts.
  * A rule is skipped where one of its cells is missing or unreadable: that cell has its own finding.
  *
  * Every evaluated rule is a RuleInstance (the rule, where, its terms and both sides); checking
@@ -28,7 +28,7 @@ export interface Term {
     column: string;
 }
 
-/** The rules the engine evaluates on one report. */
+/** The rules evaluated on one report (cross-year rules need two: src/rules/cross-year.ts). */
 export type ReportRuleDef = LinearRuleDef | SubtotalRuleDef | CoincidenceRuleDef | CapabilityRuleDef;
 
 export interface RuleInstance {

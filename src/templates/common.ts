@@ -232,6 +232,13 @@ export const sharedRules: readonly RuleDef[] = [
         message: '{at}列：{target}小计应为 {computed}（{terms}），实际为 {reported}',
     },
     {
+        kind: 'cross-year', code: 'xxgk/carried-in', domainRule: 'R14', severity: 'warning',
+        title: '上年结转 = 上年报告的结转下年度继续办理',
+        table: 'applications', each: 'column',
+        lhs: [{ year: 'this', id: 'carriedIn' }], op: '=', rhs: [{ year: 'last', id: 'carriedOver' }], target: 'carriedIn',
+        message: '{at}列：二、上年结转应为 {computed}（{lastYear} 年度报告的「四、结转下年度继续办理」），实际为 {reported}',
+    },
+    {
         kind: 'linear', code: 'xxgk/review-total', domainRule: 'R4', severity: 'error',
         title: '复议、诉讼总计 = 四种结果之和',
         table: 'review', each: 'row', lhs: ['total'], op: '=', rhs: ['upheld', 'corrected', 'otherOutcome', 'pending'],

@@ -134,6 +134,21 @@ const rules2019: readonly RuleDef[] = [
             '处理决定数量应填本年作出的处理决定（办件）数，而不是现有事项数',
     },
     regulationsByLevelRule,
+    ...itemTables.map((table): RuleDef => ({
+        kind: 'cross-year', code: 'xxgk/items-roll', domainRule: 'R16', severity: 'warning',
+        title: '上一年项目数量 = 上年报告的上一年项目数量 + 本年增/减',
+        table, each: 'row',
+        lhs: [{ year: 'this', id: 'lastYearItems' }], op: '=',
+        rhs: [{ year: 'last', id: 'lastYearItems' }, { year: 'last', id: 'change' }], target: 'lastYearItems',
+        message: '{at}：上一年项目数量应为 {computed}（{lastYear} 年度报告的上一年项目数量 {last_lastYearItems} + 本年增/减 {last_change}），实际为 {reported}',
+    })),
+    {
+        kind: 'cross-year', code: 'xxgk/published-total-decrease', domainRule: 'R17', severity: 'info',
+        title: '对外公开总数量不小于上年',
+        table: 'item1', each: 'row',
+        lhs: [{ year: 'this', id: 'publishedTotal' }], op: '>=', rhs: [{ year: 'last', id: 'publishedTotal' }], target: 'publishedTotal',
+        message: '{at}：对外公开总数量 {reported} 小于 {lastYear} 年度报告的 {last_publishedTotal}；累计数一般不会减少，除非有文件撤回',
+    },
 ];
 
 export const format2019: TemplateDef = {

@@ -109,12 +109,16 @@ function checkTemplate(index: TemplateIndex): void {
     for (const rule of template.rules) {
         const what = `rule ${rule.code}`;
         switch (rule.kind) {
-            case 'linear': {
+            case 'linear': case 'cross-year': {
                 const table = index.tables.get(rule.table);
                 if (!table) continue; // a rule for a table this template does not have
+                const ids = (terms: readonly (string | { id: string })[]) => terms.map(t => (typeof t === 'string' ? t : t.id));
                 // Per row, terms are columns and `over` lists rows; per column, the other way round.
-                checkIds(what, table, rule.each === 'row' ? 'column' : 'row', [...rule.lhs, ...rule.rhs]);
+                checkIds(what, table, rule.each === 'row' ? 'column' : 'row', [...ids(rule.lhs), ...ids(rule.rhs)]);
                 checkIds(what, table, rule.each === 'row' ? 'row' : 'column', rule.over ?? []);
+                if (rule.kind === 'cross-year' && ![...rule.lhs, ...rule.rhs].some(t => t.year === 'this' && t.id === rule.target)) {
+                    fail(what, `target ${rule.target} is not a this-year term`);
+                }
                 break;
             }
             case 'coincidence':

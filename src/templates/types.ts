@@ -174,7 +174,41 @@ export interface CapabilityRuleDef {
     title: string;
 }
 
-export type RuleDef = LinearRuleDef | SubtotalRuleDef | CoincidenceRuleDef | CapabilityRuleDef;
+/** A term of a cross-year rule: a row or column id, read from this year's or last year's report. */
+export interface YearTerm {
+    year: 'this' | 'last';
+    id: string;
+}
+
+/**
+ * A linear relation between this year's report and last year's report of the same 机关 (R14–R17),
+ * checked per row (terms are column ids) or per column (terms are row ids) of one table. Both reports
+ * are read by the same table, row and column ids; where a term does not exist in one of them (a
+ * column the other format does not have) the rule is skipped.
+ */
+export interface CrossYearRuleDef {
+    kind: 'cross-year';
+    code: string;
+    domainRule: string;
+    severity: Severity;
+    table: string;
+    each: 'row' | 'column';
+    /** Rows (each row) or columns (each column) to check; default all that this year's file has. */
+    over?: readonly string[];
+    lhs: readonly YearTerm[];
+    op: '=' | '>=' | '<=';
+    rhs: readonly YearTerm[];
+    /** The this-year term the finding goes on (and whose value a fix would change). */
+    target: string;
+    /**
+     * Placeholders: {at}, {target}, {computed}, {reported}, {lhs}, {rhs}, {lhsTerms}, {rhsTerms}, {lastYear},
+     * and every term's value as {this_<id>} / {last_<id>}. `[ … ]` is kept only when its placeholders exist.
+     */
+    message: string;
+    title: string;
+}
+
+export type RuleDef = LinearRuleDef | SubtotalRuleDef | CoincidenceRuleDef | CapabilityRuleDef | CrossYearRuleDef;
 
 /** Addresses one cell of a table (group rows count as the sum of their sub-rows). */
 export interface TableCellRef {

@@ -3,7 +3,7 @@
  * in every text block and compares what they state with the tables. A finding goes on the number in
  * the prose (or on the words a phrase marks as `at`), with the table cells as related information.
  */
-import type { CellModel, Finding, ProseBlock, ReportModel, Span } from '../model/types.js';
+import type { CellModel, Finding, ReportModel, Span } from '../model/types.js';
 import type { ProseFactDef, ProseRulesDef, TableCellRef } from '../templates/types.js';
 import { fillTemplate } from '../util/text.js';
 import { contributingCells, effectiveValue } from './engine.js';
@@ -38,17 +38,31 @@ function compile(fact: ProseFactDef): Compiled {
 
 interface Unit {
     text: string;
-    /** Document offset of text[0]. */
-    offset: number;
+    /** Offset of text[0] in the block's text. */
+    start: number;
 }
 
+const breakPatterns = new Map<string, RegExp>();
+
 /** Cuts a block's text into clauses or sentences at the given break characters. */
-function units(block: ProseBlock, breaks: string): Unit[] {
-    const out: Unit[] = [];
-    for (const m of block.text.matchAll(new RegExp(`[^${breaks}]+`, 'g'))) {
-        out.push({ text: m[0], offset: block.textOffset + m.index });
+function units(text: string, breaks: string): Unit[] {
+    let re = breakPatterns.get(breaks);
+    if (!re) breakPatterns.set(breaks, re = new RegExp(`[^${breaks}]+`, 'g'));
+    return [...text.matchAll(re)].map(m => ({ text: m[0], start: m.index }));
+}
+
+/** The unit containing a text offset (units are in order and do not overlap). */
+function unitAt(list: readonly Unit[], offset: number): Unit | undefined {
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const u = list[mid];
+        if (offset < u.start) hi = mid - 1;
+        else if (offset >= u.start + u.text.length) lo = mid + 1;
+        else return u;
     }
-    return out;
+    return undefined;
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -106,31 +120,34 @@ export function evaluateProse(model: ReportModel, rules: ProseRulesDef | undefin
     const findings: Finding[] = [];
     const blocks = [...model.preamble, ...model.sections.flatMap(s => s.prose)];
     for (const block of blocks) {
-        const scopes = { clause: units(block, rules.clauseBreaks), sentence: units(block, rules.sentenceBreaks) };
+        const text = block.text;
+        let scopes: Record<ProseFactDef['scope'], Unit[]> | undefined;
         /** Spans already compared by an earlier phrase, as "start:end". */
         const claimed = new Set<string>();
         for (const fact of rules.facts) {
             const { pattern, requires, excludes } = compile(fact);
-            for (const unit of scopes[fact.scope]) {
+            // A phrase never crosses a clause break, so the whole text is searched once; the clause or
+            // sentence around a match decides `requires` and `excludes`.
+            for (const m of text.matchAll(pattern)) {
+                scopes ??= { clause: units(text, rules.clauseBreaks), sentence: units(text, rules.sentenceBreaks) };
+                const unit = unitAt(scopes[fact.scope], m.index);
+                if (!unit || unit.start + unit.text.length < m.index + m[0].length) continue;
                 if (requires && !requires.test(unit.text)) continue;
                 if (excludes?.test(unit.text)) continue;
-                for (const m of unit.text.matchAll(pattern)) {
-                    const groups = m.indices!.groups;
-                    const local = groups?.n ?? groups?.at ?? m.indices![0];
-                    const span: Span = { start: unit.offset + local[0], end: unit.offset + local[1] };
-                    const key = `${span.start}:${span.end}`;
-                    if (claimed.has(key)) continue;
-                    claimed.add(key);
-                    let stated = fact.value;
-                    if (m.groups?.n !== undefined) {
-                        const before = unit.text.slice(m.index, groups!.n![0]);
-                        if (approximate?.test(before)) continue;
-                        stated = readNumber(m.groups.n);
-                        if (stated === undefined) continue;
-                    }
-                    const finding = check(model, fact, m[0], stated, span);
-                    if (finding) findings.push(finding);
+                const groups = m.indices!.groups;
+                const local = groups?.n ?? groups?.at ?? m.indices![0];
+                const span: Span = { start: block.textOffset + local[0], end: block.textOffset + local[1] };
+                const key = `${span.start}:${span.end}`;
+                if (claimed.has(key)) continue;
+                claimed.add(key);
+                let stated = fact.value;
+                if (m.groups?.n !== undefined) {
+                    if (approximate?.test(text.slice(m.index, groups!.n![0]))) continue;
+                    stated = readNumber(m.groups.n);
+                    if (stated === undefined) continue;
                 }
+                const finding = check(model, fact, m[0], stated, span);
+                if (finding) findings.push(finding);
             }
         }
     }

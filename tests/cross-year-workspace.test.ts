@@ -130,6 +130,21 @@ describe('cross-year rules in the workspace', () => {
     });
 });
 
+describe('cross-year rules on broken documents', () => {
+    it('a document without 机关 or 年度, or not a report at all, affects and is affected by nothing', async () => {
+        await edit({ 'a-2023.xxgk': lastYear, 'a-2024.xxgk': report(2024), 'junk.xxgk': '乱码 | | |\n"""\n年度：' });
+        await edit({ 'junk.xxgk': '年度：2023\n机关' });
+        expect(validated).toEqual(['junk.xxgk']);
+        await edit({ 'a-2023.xxgk': lastYear.replace(/^机关：.*$/m, '机关：') });
+        expect(validated.sort()).toEqual(['a-2023.xxgk', 'a-2024.xxgk']);
+        expect(crossYear('a-2024.xxgk')).toEqual([]);
+        const definitions = await services.Xxgk.lsp.DefinitionProvider!.getDefinition(doc('junk.xxgk'), {
+            textDocument: { uri: uri('junk.xxgk') }, position: { line: 0, character: 2 },
+        });
+        expect(definitions ?? []).toEqual([]);
+    });
+});
+
 describe('go-to-definition into last year\'s report', () => {
     // In the this-year text below, <|> is the cursor and <|…|> marks where the target is in last
     // year's file: both files have the same layout, so the positions are the same.

@@ -8,6 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Ajv } from 'ajv';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crossYearFindings, crossYearInstances, crossYearTargets, reportSummary, type ReportSummary } from '../src/rules/cross-year.js';
 import { nationalRegistry } from '../src/templates/registry.js';
@@ -99,6 +100,33 @@ describe('cross-year rules on report summaries', () => {
     it('has no summary without 机关 or 年度', () => {
         const text = read(path.join(dir, 'longgang-2024.xxgk')).replace(/^年度：.*\n/m, '');
         expect(reportSummary(check(text).model, nationalRegistry)).toBeUndefined();
+    });
+});
+
+describe('cross-year rules on bad input', () => {
+    it('never throw on mutated reports, and keep their spans inside the texts', () => {
+        const texts = ['longgang-2023.xxgk', 'longgang-2024.xxgk', 'yanshi-2019.xxgk', 'yanshi-2020.xxgk'].map(f => read(path.join(dir, f)));
+        const fragment = fc.constantFrom('|', '\n', '年度：2023', '年度：2024', '机关：深圳市龙岗区某局', '二、上年结转政府信息公开申请数量', '-', 'x', '12', '"""');
+        const mutated = fc.tuple(fc.nat({ max: texts.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 30 }), fragment), { minLength: 1, maxLength: 6 }))
+            .map(([i, edits]) => edits.reduce((t, [at, length, insert]) => {
+                const start = at % (t.length + 1);
+                return t.slice(0, start) + insert + t.slice(Math.min(t.length, start + length));
+            }, texts[i]));
+        let compared = 0;
+        fc.assert(fc.property(mutated, mutated, (a, b) => {
+            const [sa, sb] = [a, b].map(t => reportSummary(check(t).model, nationalRegistry));
+            if (!sa || !sb) return;
+            for (const [current, previous, text, other] of [[sa, sb, a, b], [sb, sa, b, a]] as const) {
+                const asLast = { ...previous, agencyKey: current.agencyKey, year: current.year - 1 };
+                for (const f of crossYearFindings(current, asLast, nationalRegistry, 'other')) {
+                    compared++;
+                    expect(f.span.end).toBeLessThanOrEqual(text.length);
+                    for (const r of f.related ?? []) expect(r.span.end).toBeLessThanOrEqual((r.source ? other : text).length);
+                }
+                for (const offset of [0, 500, 3000]) crossYearTargets(current, asLast, nationalRegistry, offset);
+            }
+        }), { numRuns: 150 });
+        expect(compared).toBeGreaterThan(0);
     });
 });
 

@@ -49,8 +49,13 @@ describe('prose numbers compared with the tables', () => {
         expect(found.map(f => [f.at, f.data.computed])).toEqual([['66', 68]]);
     });
 
+    it('accepts 受理 N 件 counting the carried-over applications too', () => {
+        expect(proseFindings('全年共受理政府信息公开申请68件。')).toEqual([]);
+        expect(proseFindings('全年共受理政府信息公开申请67件。').map(f => f.at)).toEqual(['67']);
+    });
+
     it('does not compare approximate numbers or numbers of other things', () => {
-        expect(proseFindings('予以公开约5件，主动公开政府信息200余条，答复率100%，收到咨询50件。')).toEqual([]);
+        expect(proseFindings('予以公开约5件，主动公开政府信息200余条，答复率100%，收到咨询50件，收到申请人补正材料3份。')).toEqual([]);
     });
 
     it('sees 「不掌握」 called 「不予公开」 as a misnomer, and compares nothing with （三） then', () => {

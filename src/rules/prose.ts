@@ -172,6 +172,10 @@ function check(model: ReportModel, fact: ProseFactDef, phrase: string, stated: n
     }
     const actual = resolved.reduce((sum, r) => sum + r.value, 0);
     if (actual === stated) return undefined;
+    for (const alternative of fact.alternatives ?? []) {
+        const other = alternative.map(ref => resolve(model, ref));
+        if (other.every(Boolean) && other.reduce((sum, r) => sum + r!.value, 0) === stated) return undefined;
+    }
     const nonzero = resolved.filter(r => r.value !== 0);
     const first = resolved[0].ref;
     return {

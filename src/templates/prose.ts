@@ -47,13 +47,14 @@ const facts: readonly ProseFactDef[] = [
     // --- 三、收到和处理政府信息公开申请
     {
         ...count, id: 'received-with-carried', scope: 'clause',
-        pattern: `${RECEIVE}[^，,；;。！？!?\\n0-9０-９]{0,16}?申请{gap}{n}{unit}`, requires: '(?:含|包括|包含)上年结转',
+        pattern: `${RECEIVE}[^，,；;。！？!?\\n0-9０-９]{0,16}?申请(?!人){gap}{n}{unit}`, requires: '(?:含|包括|包含)上年结转',
         cells: [applications('received'), applications('carriedIn')],
     },
     {
+        // 「共受理申请 N 件」 sometimes counts the carried-over ones too: either reading is accepted.
         ...count, id: 'received', scope: 'clause',
-        pattern: `${RECEIVE}[^，,；;。！？!?\\n0-9０-９]{0,16}?申请{gap}{n}{unit}`,
-        cells: [applications('received')],
+        pattern: `${RECEIVE}[^，,；;。！？!?\\n0-9０-９]{0,16}?申请(?!人){gap}{n}{unit}`,
+        cells: [applications('received')], alternatives: [[applications('received'), applications('carriedIn')]],
     },
     {
         ...none, id: 'received-none', scope: 'clause',

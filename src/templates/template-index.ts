@@ -138,7 +138,7 @@ function checkTemplate(index: TemplateIndex): void {
         }
     }
     for (const fact of template.prose?.facts ?? []) {
-        for (const cell of [...(fact.cells ?? []), ...(fact.see ?? [])]) {
+        for (const cell of [...(fact.cells ?? []), ...(fact.see ?? []), ...(fact.alternatives ?? []).flat()]) {
             const table = index.tables.get(cell.table);
             if (!table) fail(`prose ${fact.id}`, `unknown table ${cell.table}`);
             checkIds(`prose ${fact.id}`, table!, 'row', [cell.row]);

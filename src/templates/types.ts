@@ -243,6 +243,8 @@ export interface ProseFactDef {
     value?: number;
     /** The cells whose sum the phrase states. None: the phrase itself is the finding (a misnomer). */
     cells?: readonly TableCellRef[];
+    /** Other readings of the phrase: when the number equals one of these sums, it is not reported either. */
+    alternatives?: readonly (readonly TableCellRef[])[];
     /** For a misnomer: the cells it should have named, shown as related information. */
     see?: readonly TableCellRef[];
     /**

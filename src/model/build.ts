@@ -240,9 +240,10 @@ class ModelBuilder {
         const raw = block.text;
         const closed = raw.length >= 6 && raw.endsWith('"""');
         let body = raw.slice(3, closed ? raw.length - 3 : raw.length);
-        body = body.replace(/^[^\S\r\n]*\r?\n/, '');
+        const opening = /^[^\S\r\n]*\r?\n/.exec(body)?.[0].length ?? 0;
+        body = body.slice(opening);
         if (closed) body = body.replace(/\r?\n[^\S\r\n]*$/, '');
-        const prose: ProseBlock = { span: { start: node.offset, end: node.end }, text: body, closed };
+        const prose: ProseBlock = { span: { start: node.offset, end: node.end }, text: body, textOffset: node.offset + 3 + opening, closed };
         if (!closed) this.report('xxgk/text-unclosed', { start: node.offset, end: node.offset + 3 });
         this.table = undefined;
         if (this.section) {

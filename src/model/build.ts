@@ -71,10 +71,12 @@ class ModelBuilder {
         this.chooseTemplate(meta);
         this.model = {
             text: this.text, meta, template: this.template, templateDeclared: Boolean(meta.format?.value),
-            title: meta.title?.value ?? `${meta.agency?.value ?? ''}${meta.year?.value ? `${meta.year.value}年` : ''}政府信息公开工作年度报告`,
+            title: '',
             preamble: [], sections: [], sectionsById: new Map(), tables: new Map(), findings: this.findings,
         };
         this.checkMeta(meta);
+        this.model.title = meta.title?.value ||
+            `${meta.agency?.value ?? ''}${meta.year?.value ? `${meta.year.value}年` : ''}政府信息公开工作年度报告`;
         for (const line of report.lines) {
             if (line.$type === 'TextBlock') this.readText(line);
             else if (line.$type === 'Row') this.readRow(line);
@@ -174,7 +176,10 @@ class ModelBuilder {
         const { template } = this;
         if (!meta.agency) this.report('xxgk/meta-missing', top, { key: '机关', hint: '例如「机关：某某局」' });
         if (!meta.year) this.report('xxgk/meta-missing', top, { key: '年度', hint: '例如「年度：2024」' });
-        if (!meta.title) this.report('xxgk/meta-recommended', top, { key: '标题', hint: `预览和导出使用「${this.model.title}」` });
+        if (!meta.title) {
+            const derived = `${meta.agency?.text ?? ''}${meta.year?.value ? `${meta.year.value}年` : ''}政府信息公开工作年度报告`;
+            this.report('xxgk/meta-recommended', top, { key: '标题', hint: `预览和导出使用「${derived}」` });
+        }
         if (!meta.format) {
             this.report('xxgk/meta-recommended', top, { key: '格式', hint: `按年度推定为 ${template.id} 格式（${template.citation}）` });
         }

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readNumber } from '../src/rules/prose.js';
-import { check, examplesDir, read } from './support/helpers.js';
+import { check, examplesDir, read, root } from './support/helpers.js';
 
 const example = read(path.join(examplesDir, 'longgang-2024.xxgk'));
 const paragraph = /（二）依申请公开。[^\n]*/;
@@ -100,5 +100,30 @@ describe('prose numbers compared with the tables', () => {
         const blank = example.replace(/(（一）予以公开 +\|[^\n]*\| +)3$/m, '$1 ');
         expect(blank).not.toBe(example);
         expect(proseFindings('予以公开5件。', blank)).toEqual([]);
+    });
+});
+
+describe('prose phrases as data', () => {
+    it('name keywords that every match contains (the pre-filter never hides a match)', async () => {
+        const { proseRules } = await import('../src/templates/prose.js');
+        const { readdirSync, readFileSync } = await import('node:fs');
+        const pathModule = await import('node:path');
+        const dirs = ['examples', 'tests/fixtures/rules', 'tests/fixtures/clean', 'tests/fixtures/cross-year'].map(d => pathModule.join(root, d));
+        const texts = dirs.flatMap(d => readdirSync(d).filter(f => f.endsWith('.xxgk')).map(f => readFileSync(pathModule.join(d, f), 'utf8')));
+        const placeholders: Record<string, string> = {
+            n: '(?<n>[0-9０-９]+|[零〇一二两三四五六七八九十百]+)', unit: '\\s*(?:件|条|宗|起|个|份|例|次|项|案)', gap: '[^，,；;。！？!?：:、\\n0-9０-９]{0,8}?',
+        };
+        let matches = 0;
+        for (const fact of proseRules.facts) {
+            expect(fact.keywords.length, fact.id).toBeGreaterThan(0);
+            const pattern = new RegExp(fact.pattern.replace(/\{(n|unit|gap)\}/g, (_: string, name: string) => placeholders[name]), 'g');
+            for (const text of texts) {
+                for (const m of text.matchAll(pattern)) {
+                    matches++;
+                    expect(fact.keywords.some(k => m[0].includes(k)), `${fact.id}: ${m[0]}`).toBe(true);
+                }
+            }
+        }
+        expect(matches).toBeGreaterThan(20);
     });
 });

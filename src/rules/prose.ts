@@ -125,6 +125,7 @@ export function evaluateProse(model: ReportModel, rules: ProseRulesDef | undefin
         /** Spans already compared by an earlier phrase, as "start:end". */
         const claimed = new Set<string>();
         for (const fact of rules.facts) {
+            if (!fact.keywords.some(k => text.includes(k))) continue;
             const { pattern, requires, excludes } = compile(fact);
             // A phrase never crosses a clause break, so the whole text is searched once; the clause or
             // sentence around a match decides `requires` and `excludes`.

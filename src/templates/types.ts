@@ -235,6 +235,11 @@ export interface ProseFactDef {
      * Named groups: `n` the number stated; `at` where the finding goes (default: the number, else the match).
      */
     pattern: string;
+    /**
+     * Every match contains one of these words: a block of prose without any of them is not searched
+     * (a fast pre-filter; it must not change what matches).
+     */
+    keywords: readonly string[];
     /** The clause or sentence must also match this … */
     requires?: string;
     /** … and must not match this. */

@@ -114,14 +114,17 @@ function holdsFor(rule: LinearRuleDef, value: (id: string) => number | undefined
 
 /** The value a rule sees for a row in a column: a group row counts as the sum of its children. */
 export function effectiveValue(table: TableModel, rowId: string, columnId: string): number | undefined {
-    let byColumn = effectiveValues.get(table);
-    if (!byColumn) effectiveValues.set(table, byColumn = new Map());
-    let values = byColumn.get(columnId);
-    if (!values) byColumn.set(columnId, values = new Map());
-    if (values.has(rowId)) return values.get(rowId);
-    const def = table.index.rowById.get(rowId)?.def;
+    const row = table.index.rowById.get(rowId);
+    const column = table.index.columnOrder.get(columnId);
+    if (!row || column === undefined) return undefined;
+    let values = effectiveValues.get(table);
+    if (!values) effectiveValues.set(table, values = new Map());
+    const key = row.order * 256 + column;
+    const known = values.get(key);
+    if (known !== undefined || values.has(key)) return known;
+    const def = row.def;
     let value: number | undefined;
-    if (def?.children && def.children.some(c => isPresent(table, c))) {
+    if (def.children && def.children.some(c => isPresent(table, c))) {
         value = 0;
         for (const child of def.children) {
             const v = effectiveValue(table, child.id, columnId);
@@ -131,15 +134,15 @@ export function effectiveValue(table: TableModel, rowId: string, columnId: strin
             }
             value += v;
         }
-    } else if (def) {
+    } else {
         value = table.rowsById.get(rowId)?.byColumn.get(columnId)?.value;
     }
-    values.set(rowId, value);
+    values.set(key, value);
     return value;
 }
 
-/** Values per table, column and row, remembered: several rules read the same cells and groups. */
-const effectiveValues = new WeakMap<TableModel, Map<string, Map<string, number | undefined>>>();
+/** Values per table, keyed by row order × 256 + column order, remembered: several rules read the same cells and groups. */
+const effectiveValues = new WeakMap<TableModel, Map<number, number | undefined>>();
 
 /** The cells written in the file that make up a term (a group: all its sub-rows' cells). */
 export function contributingCells(table: TableModel, term: Term): CellModel[] {

@@ -89,10 +89,9 @@ export function readNumber(text: string): number | undefined {
 
 interface Resolved {
     ref: TableCellRef;
-    label: string;
     value: number;
-    /** The cells written in the file that make up the value, each with its label. */
-    cells: { cell: CellModel; label: string }[];
+    /** The cells written in the file that make up the value. */
+    cells: CellModel[];
 }
 
 function resolve(model: ReportModel, ref: TableCellRef): Resolved | undefined {
@@ -100,18 +99,20 @@ function resolve(model: ReportModel, ref: TableCellRef): Resolved | undefined {
     if (!table) return undefined;
     const value = effectiveValue(table, ref.row, ref.column);
     if (value === undefined) return undefined;
-    const row = table.index.rowById.get(ref.row)?.def;
-    const column = table.index.columnById.get(ref.column);
-    const label = `「${row?.short ?? row?.label ?? ref.row}」${column?.short ?? column?.label ?? ref.column}`;
     const cells = contributingCells(table, {
-        id: ref.row, label, value, row: ref.row, column: ref.column, cell: table.rowsById.get(ref.row)?.byColumn.get(ref.column),
-    }).map(cell => {
-        const def = table.rows.find(r => r.cells.includes(cell))?.def;
-        return { cell, label: `「${def?.short ?? def?.label ?? ''}」${column?.short ?? column?.label ?? ref.column}` };
+        id: ref.row, label: '', value, row: ref.row, column: ref.column, cell: table.rowsById.get(ref.row)?.byColumn.get(ref.column),
     });
     // Blank, dashed or missing cells have their own findings (R7); a prose number is compared with numbers only.
-    if (!cells.length || cells.some(c => c.cell.state !== 'number')) return undefined;
-    return { ref, label, value, cells };
+    if (!cells.length || cells.some(c => c.state !== 'number')) return undefined;
+    return { ref, value, cells };
+}
+
+/** 「row」column, the way messages name a cell (only needed when something is reported). */
+function labelOf(model: ReportModel, ref: TableCellRef, cell?: CellModel): string {
+    const table = model.tables.get(ref.table)!;
+    const row = cell ? table.rows.find(r => r.cells.includes(cell))?.def : table.index.rowById.get(ref.row)?.def;
+    const column = table.index.columnById.get(ref.column);
+    return `「${row?.short ?? row?.label ?? ref.row}」${column?.short ?? column?.label ?? ref.column}`;
 }
 
 export function evaluateProse(model: ReportModel, rules: ProseRulesDef | undefined = model.template.prose): Finding[] {
@@ -161,7 +162,7 @@ function check(model: ReportModel, fact: ProseFactDef, phrase: string, stated: n
         const see = (fact.see ?? []).map(ref => resolve(model, ref)).filter((r): r is Resolved => Boolean(r));
         return {
             ...base, message: fillTemplate(fact.message, { phrase }), data: { code: fact.code, fact: fact.id },
-            related: see.flatMap(r => r.cells.map(c => ({ span: c.cell.span, message: `${c.label} = ${c.cell.value}` }))),
+            related: see.flatMap(r => r.cells.map(c => ({ span: c.span, message: `${labelOf(model, r.ref, c)} = ${c.value}` }))),
         };
     }
     if (stated === undefined) return undefined;
@@ -179,19 +180,20 @@ function check(model: ReportModel, fact: ProseFactDef, phrase: string, stated: n
     }
     const nonzero = resolved.filter(r => r.value !== 0);
     const first = resolved[0].ref;
+    const label = (r: Resolved) => labelOf(model, r.ref);
     return {
         ...base,
         message: fillTemplate(fact.message, {
             phrase, stated, actual,
-            where: resolved.length === 1 ? resolved[0].label : resolved.map(r => `${r.label} ${r.value}`).join(' + '),
-            nonzero: nonzero.map(r => `${r.label}为 ${r.value}`).join('，'),
+            where: resolved.length === 1 ? label(resolved[0]) : resolved.map(r => `${label(r)} ${r.value}`).join(' + '),
+            nonzero: nonzero.map(r => `${label(r)}为 ${r.value}`).join('，'),
         }),
         data: {
             code: fact.code, fact: fact.id, table: first.table, row: first.row, column: first.column,
             // A number in the prose: the value the tables give it. A phrase without one states `value`.
             ...(fact.value === undefined ? { computed: actual, reported: stated } : { stated, actual }),
         },
-        related: resolved.flatMap(r => r.cells.filter(c => fact.value === undefined || c.cell.value !== 0)
-            .map(c => ({ span: c.cell.span, message: `${c.label} = ${c.cell.value}` }))),
+        related: resolved.flatMap(r => r.cells.filter(c => fact.value === undefined || c.value !== 0)
+            .map(c => ({ span: c.span, message: `${labelOf(model, r.ref, c)} = ${c.value}` }))),
     };
 }

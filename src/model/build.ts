@@ -247,7 +247,11 @@ class ModelBuilder {
         let body = raw.slice(3, closed ? raw.length - 3 : raw.length);
         const opening = /^[^\S\r\n]*\r?\n/.exec(body)?.[0].length ?? 0;
         body = body.slice(opening);
-        if (closed) body = body.replace(/\r?\n[^\S\r\n]*$/, '');
+        if (closed) {
+            // The line break before the closing fence is the block's, not the text's.
+            const lastBreak = body.lastIndexOf('\n');
+            if (lastBreak >= 0 && !body.slice(lastBreak + 1).trim()) body = body.slice(0, body[lastBreak - 1] === '\r' ? lastBreak - 1 : lastBreak);
+        }
         const prose: ProseBlock = { span: { start: node.offset, end: node.end }, text: body, textOffset: node.offset + 3 + opening, closed };
         if (!closed) this.report('xxgk/text-unclosed', { start: node.offset, end: node.offset + 3 });
         this.table = undefined;
@@ -518,8 +522,8 @@ class ModelBuilder {
                 table: tableName(table.index), columns: table.def.columns.map(c => c.label).join(' | '),
             }, { table: table.def.id });
         }
-        const blanks = this.blankFindings.get(table) ?? [];
-        this.blankFindings.set(table, blanks);
+        let blanks = this.blankFindings.get(table);
+        if (!blanks) this.blankFindings.set(table, blanks = []);
         for (let i = 0; i < valueCells.length; i++) {
             const cell = valueCells[i];
             if (i >= columns.length) {

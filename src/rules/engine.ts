@@ -117,32 +117,48 @@ export function effectiveValue(table: TableModel, rowId: string, columnId: strin
     const row = table.index.rowById.get(rowId);
     const column = table.index.columnOrder.get(columnId);
     if (!row || column === undefined) return undefined;
-    let values = effectiveValues.get(table);
-    if (!values) effectiveValues.set(table, values = new Map());
-    const key = row.order * 256 + column;
-    const known = values.get(key);
-    if (known !== undefined || values.has(key)) return known;
-    const def = row.def;
-    let value: number | undefined;
-    if (def.children && def.children.some(c => isPresent(table, c))) {
-        value = 0;
-        for (const child of def.children) {
-            const v = effectiveValue(table, child.id, columnId);
-            if (v === undefined) {
-                value = undefined;
-                break;
-            }
-            value += v;
-        }
-    } else {
-        value = table.rowsById.get(rowId)?.byColumn.get(columnId)?.value;
-    }
-    values.set(key, value);
-    return value;
+    return valuesOf(table)[row.order * table.def.columns.length + column];
 }
 
-/** Values per table, keyed by row order × 256 + column order, remembered: several rules read the same cells and groups. */
-const effectiveValues = new WeakMap<TableModel, Map<number, number | undefined>>();
+const tableValues = new WeakMap<TableModel, (number | undefined)[]>();
+
+/**
+ * Every row's value in every column, computed once per table: rows in template order × columns,
+ * a group written with sub-rows being the sum of its children (undefined when one of them is).
+ */
+function valuesOf(table: TableModel): (number | undefined)[] {
+    let values = tableValues.get(table);
+    if (values) return values;
+    const rows = table.index.rows;
+    const columns = table.def.columns;
+    const width = columns.length;
+    values = new Array<number | undefined>(rows.length * width);
+    // Children follow their group in template order: walking backwards sums them before the group.
+    for (let r = rows.length - 1; r >= 0; r--) {
+        const def = rows[r].def;
+        const children = def.children && def.children.some(c => isPresent(table, c))
+            ? def.children.map(c => table.index.rowById.get(c.id)!.order * width) : undefined;
+        const cells = children ? undefined : table.rowsById.get(def.id)?.byColumn;
+        for (let c = 0; c < width; c++) {
+            if (!children) {
+                values[r * width + c] = cells?.get(columns[c].id)?.value;
+                continue;
+            }
+            let sum: number | undefined = 0;
+            for (const child of children) {
+                const v = values[child + c];
+                if (v === undefined) {
+                    sum = undefined;
+                    break;
+                }
+                sum += v;
+            }
+            values[r * width + c] = sum;
+        }
+    }
+    tableValues.set(table, values);
+    return values;
+}
 
 /** The cells written in the file that make up a term (a group: all its sub-rows' cells). */
 export function contributingCells(table: TableModel, term: Term): CellModel[] {

@@ -3,56 +3,15 @@
  * both reports gives this year's R14 warnings (related information in last year's file), go-to-
  * definition jumps into last year's file, and editing last year's file to match clears them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { describe, expect, it } from 'vitest';
 import {
-    DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, type LocationLink, type PublishDiagnosticsParams,
+    DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type LocationLink,
 } from 'vscode-languageserver-protocol';
-import { root } from './support/helpers.js';
+import { useServer } from './support/lsp-client.js';
 import { report, setRow } from './support/years.js';
 
-let server: ChildProcess;
-let connection: MessageConnection;
-const published = new Map<string, PublishDiagnosticsParams[]>();
-const waiters: (() => void)[] = [];
-
-/** The next diagnostics published for a uri after this call. */
-function nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
-    const seen = published.get(uri)?.length ?? 0;
-    return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}`)), 20_000);
-        const poll = () => {
-            const hit = published.get(uri)?.[seen];
-            if (hit) {
-                clearTimeout(timer);
-                resolve(hit);
-            } else waiters.push(poll);
-        };
-        poll();
-    });
-}
-
-beforeAll(async () => {
-    server = spawn(process.execPath, [path.join(root, 'out/server/main.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    connection.onNotification(PublishDiagnosticsNotification.type, params => {
-        published.set(params.uri, [...(published.get(params.uri) ?? []), params]);
-        waiters.splice(0).forEach(w => w());
-    });
-    connection.listen();
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
-    await connection.sendNotification(InitializedNotification.type, {});
-});
-
-afterAll(async () => {
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    connection.dispose();
-    server.kill();
-});
+const server = useServer();
+const nextDiagnostics = (uri: string) => server.nextDiagnostics(uri);
 
 describe('cross-year rules over stdio', () => {
     const lastUri = 'file:///work/lsp-years/report-2023.xxgk';
@@ -64,10 +23,10 @@ describe('cross-year rules over stdio', () => {
 
     it('warns on this year\'s 上年结转 cells, pointing at last year\'s file', async () => {
         const lastDiagnostics = nextDiagnostics(lastUri);
-        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: lastUri, languageId: 'xxgk', version: 1, text: last } });
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: lastUri, languageId: 'xxgk', version: 1, text: last } });
         expect((await lastDiagnostics).diagnostics).toEqual([]);
         const thisDiagnostics = nextDiagnostics(thisUri);
-        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: thisUri, languageId: 'xxgk', version: 1, text: current } });
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: thisUri, languageId: 'xxgk', version: 1, text: current } });
         const { diagnostics } = await thisDiagnostics;
         expect(diagnostics.map(d => [d.code, d.severity, d.range.start.line, d.data.column])).toEqual([
             ['xxgk/carried-in', 2, carriedInLine, 'person'],
@@ -87,7 +46,7 @@ describe('cross-year rules over stdio', () => {
         const line = current.split('\n')[carriedInLine];
         const character = line.indexOf('|') + 7; // the 自然人 cell
         expect(line[character]).toBe('2');
-        const links = await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: thisUri }, position: { line: carriedInLine, character } }) as LocationLink[];
+        const links = await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: thisUri }, position: { line: carriedInLine, character } }) as LocationLink[];
         expect(links).toHaveLength(1);
         expect(links[0].targetUri).toBe(lastUri);
         const target = last.split('\n')[links[0].targetSelectionRange.start.line];
@@ -98,7 +57,7 @@ describe('cross-year rules over stdio', () => {
     it('clears the warnings when last year\'s file is edited to match', async () => {
         const matching = setRow(last, '四、结转下年度继续办理', ['2', '0', '0', '0', '0', '0', '2']);
         const thisDiagnostics = nextDiagnostics(thisUri);
-        await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: lastUri, version: 2 }, contentChanges: [{ text: matching }] });
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: lastUri, version: 2 }, contentChanges: [{ text: matching }] });
         expect((await thisDiagnostics).diagnostics).toEqual([]);
     });
 });

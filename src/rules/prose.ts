@@ -115,6 +115,19 @@ function labelOf(model: ReportModel, ref: TableCellRef, cell?: CellModel): strin
     return `「${row?.short ?? row?.label ?? ref.row}」${column?.short ?? column?.label ?? ref.column}`;
 }
 
+const keywordScans = new WeakMap<ProseRulesDef, RegExp>();
+
+/** One regular expression that finds every phrase keyword of the rules (longest first). */
+function keywordScan(rules: ProseRulesDef): RegExp {
+    let scan = keywordScans.get(rules);
+    if (!scan) {
+        const words = [...new Set(rules.facts.flatMap(f => f.keywords))].sort((a, b) => b.length - a.length);
+        scan = new RegExp(words.map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+        keywordScans.set(rules, scan);
+    }
+    return scan;
+}
+
 export function evaluateProse(model: ReportModel, rules: ProseRulesDef | undefined = model.template.prose): Finding[] {
     if (!rules?.facts.length) return [];
     const approximate = rules.approximate ? new RegExp(rules.approximate) : undefined;
@@ -122,34 +135,45 @@ export function evaluateProse(model: ReportModel, rules: ProseRulesDef | undefin
     const blocks = [...model.preamble, ...model.sections.flatMap(s => s.prose)];
     for (const block of blocks) {
         const text = block.text;
-        let scopes: Record<ProseFactDef['scope'], Unit[]> | undefined;
+        // Where the keywords are; a phrase is only looked for in the clauses that hold one of its keywords.
+        const found = [...text.matchAll(keywordScan(rules))];
+        if (!found.length) continue;
+        const clauses = units(text, rules.clauseBreaks);
+        let sentences: Unit[] | undefined;
         /** Spans already compared by an earlier phrase, as "start:end". */
         const claimed = new Set<string>();
         for (const fact of rules.facts) {
-            if (!fact.keywords.some(k => text.includes(k))) continue;
+            const inClauses = new Set<Unit>();
+            for (const k of found) {
+                if (!fact.keywords.some(w => k[0].includes(w))) continue;
+                const clause = unitAt(clauses, k.index);
+                if (clause) inClauses.add(clause);
+            }
+            if (!inClauses.size) continue;
             const { pattern, requires, excludes } = compile(fact);
-            // A phrase never crosses a clause break, so the whole text is searched once; the clause or
-            // sentence around a match decides `requires` and `excludes`.
-            for (const m of text.matchAll(pattern)) {
-                scopes ??= { clause: units(text, rules.clauseBreaks), sentence: units(text, rules.sentenceBreaks) };
-                const unit = unitAt(scopes[fact.scope], m.index);
-                if (!unit || unit.start + unit.text.length < m.index + m[0].length) continue;
-                if (requires && !requires.test(unit.text)) continue;
-                if (excludes?.test(unit.text)) continue;
-                const groups = m.indices!.groups;
-                const local = groups?.n ?? groups?.at ?? m.indices![0];
-                const span: Span = { start: block.textOffset + local[0], end: block.textOffset + local[1] };
-                const key = `${span.start}:${span.end}`;
-                if (claimed.has(key)) continue;
-                claimed.add(key);
-                let stated = fact.value;
-                if (m.groups?.n !== undefined) {
-                    if (approximate?.test(text.slice(m.index, groups!.n![0]))) continue;
-                    stated = readNumber(m.groups.n);
-                    if (stated === undefined) continue;
+            // A phrase never crosses a clause break; the clause or sentence around it decides `requires` and `excludes`.
+            for (const clause of [...inClauses].sort((a, b) => a.start - b.start)) {
+                for (const m of clause.text.matchAll(pattern)) {
+                    const at = clause.start + m.index;
+                    const unit = fact.scope === 'clause' ? clause : unitAt(sentences ??= units(text, rules.sentenceBreaks), at);
+                    if (!unit) continue;
+                    if (requires && !requires.test(unit.text)) continue;
+                    if (excludes?.test(unit.text)) continue;
+                    const groups = m.indices!.groups;
+                    const local = groups?.n ?? groups?.at ?? m.indices![0];
+                    const span: Span = { start: block.textOffset + clause.start + local[0], end: block.textOffset + clause.start + local[1] };
+                    const key = `${span.start}:${span.end}`;
+                    if (claimed.has(key)) continue;
+                    claimed.add(key);
+                    let stated = fact.value;
+                    if (m.groups?.n !== undefined) {
+                        if (approximate?.test(clause.text.slice(m.index, groups!.n![0]))) continue;
+                        stated = readNumber(m.groups.n);
+                        if (stated === undefined) continue;
+                    }
+                    const finding = check(model, fact, m[0], stated, span);
+                    if (finding) findings.push(finding);
                 }
-                const finding = check(model, fact, m[0], stated, span);
-                if (finding) findings.push(finding);
             }
         }
     }

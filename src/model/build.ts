@@ -505,9 +505,8 @@ class ModelBuilder {
         }
         table.rows.push(row);
         table.span.end = Math.max(table.span.end, lineSpan.end);
-        const hasNumbers = valueCells.some(c => c.text);
         if (def?.children && !def.subtotal && !def.leafAllowed) {
-            if (hasNumbers) this.report('xxgk/group-values', label.span, { label: def.label });
+            if (valueCells.some(c => c.text)) this.report('xxgk/group-values', label.span, { label: def.label });
             return;
         }
         if (def?.children && !piped) return; // a group label line
@@ -553,7 +552,7 @@ class ModelBuilder {
                     { table: table.def.id, row: row.def?.id, column: column.id, computed: 0 }));
             }
         }
-        const missing = columns.slice(valueCells.length).filter((c): c is ColumnDef => Boolean(c));
+        const missing = valueCells.length < columns.length ? columns.slice(valueCells.length).filter((c): c is ColumnDef => Boolean(c)) : [];
         if (missing.length) {
             const end = row.lineSpan.end;
             for (const column of missing) {
@@ -730,7 +729,9 @@ function splitCells(node: CstNode, text: string): { cells: RawCell[]; piped: boo
     let end = -1;
     let cellStart = -1;
     let piped = false;
-    for (const child of leavesOf(node)) {
+    // A row's node holds its tokens directly (see xxgk.langium); comments are hidden tokens.
+    for (const child of (node as CompositeCstNode).content) {
+        if (!isLeafCstNode(child) || child.hidden) continue;
         const offset = child.offset;
         if (cellStart < 0) cellStart = offset;
         if (PIPES.has(child.tokenType.name)) {

@@ -215,11 +215,28 @@ export const CrossYearSharedModule: Module<LangiumSharedCoreServices, PartialLan
     workspace: { IndexManager: services => new CrossYearIndexManager(services) },
 };
 
+/** When the cross-year rules run: the setting xxgk.validation.crossYear (onType by default). */
+export type CrossYearMode = 'onType' | 'onSave' | 'off';
+
+export async function crossYearMode(services: Services): Promise<CrossYearMode> {
+    const validation = await services.shared.workspace.ConfigurationProvider.getConfiguration('xxgk', 'validation');
+    const mode = validation?.crossYear;
+    return mode === 'onSave' || mode === 'off' ? mode : 'onType';
+}
+
 export function registerCrossYearChecks(services: Services): void {
     const reports = services.crossYear.Reports;
+    // While typing ('fast', the builder's default) or when the file is saved ('slow', run by XxgkDocumentUpdateHandler).
     services.validation.ValidationRegistry.register({
-        Report: (report: Report, accept: ValidationAcceptor) => reports.validate(report, accept),
-    });
+        Report: async (report: Report, accept: ValidationAcceptor) => {
+            if (await crossYearMode(services) === 'onType') reports.validate(report, accept);
+        },
+    }, undefined, 'fast');
+    services.validation.ValidationRegistry.register({
+        Report: async (report: Report, accept: ValidationAcceptor) => {
+            if (await crossYearMode(services) === 'onSave') reports.validate(report, accept);
+        },
+    }, undefined, 'slow');
     // Runs after the builder has decided which documents a change affects.
     services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => reports.forget(deleted));
 }

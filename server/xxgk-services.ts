@@ -2,7 +2,7 @@
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
-    type PartialLangiumServices,
+    type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { XxgkGeneratedModule, XxgkGeneratedSharedModule } from '../src/language/generated/module.js';
 import { createXxgkModule, type XxgkAddedServices } from '../src/language/xxgk-module.js';
@@ -10,6 +10,7 @@ import { registerValidationChecks } from '../src/language/xxgk-validator.js';
 import type { TemplateRegistry } from '../src/templates/registry.js';
 import { CrossYearModule, CrossYearSharedModule, registerCrossYearChecks, type CrossYearAddedServices } from './cross-year.js';
 import { XxgkCodeActionProvider } from './lsp/code-action-provider.js';
+import { XxgkDocumentUpdateHandler } from './save-checks.js';
 import { XxgkCompletionProvider } from './lsp/completion-provider.js';
 import { XxgkFormatter } from './lsp/formatter.js';
 import { XxgkHoverProvider } from './lsp/hover-provider.js';
@@ -33,8 +34,13 @@ export const XxgkLspModule: Module<XxgkServices, PartialLangiumServices> = {
     },
 };
 
+/** Shared LSP services: checks that run on save. */
+export const XxgkSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: { DocumentUpdateHandler: shared => new XxgkDocumentUpdateHandler(shared) },
+};
+
 export function createXxgkServices(context: DefaultSharedModuleContext, templates?: TemplateRegistry): { shared: LangiumSharedServices; Xxgk: XxgkServices } {
-    const shared = inject(createDefaultSharedModule(context), XxgkGeneratedSharedModule, CrossYearSharedModule);
+    const shared = inject(createDefaultSharedModule(context), XxgkGeneratedSharedModule, CrossYearSharedModule, XxgkSharedLspModule);
     const Xxgk: XxgkServices = inject(createDefaultModule({ shared }), XxgkGeneratedModule, createXxgkModule(templates), CrossYearModule, XxgkLspModule);
     shared.ServiceRegistry.register(Xxgk);
     registerValidationChecks(Xxgk);

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-    DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type LocationLink,
+    DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    DidSaveTextDocumentNotification, type LocationLink,
 } from 'vscode-languageserver-protocol';
 import { useServer } from './support/lsp-client.js';
 import { report, setRow } from './support/years.js';
@@ -59,5 +60,34 @@ describe('cross-year rules over stdio', () => {
         const thisDiagnostics = nextDiagnostics(thisUri);
         await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: lastUri, version: 2 }, contentChanges: [{ text: matching }] });
         expect((await thisDiagnostics).diagnostics).toEqual([]);
+    });
+
+    it('runs on save only, or not at all, as xxgk.validation.crossYear says', async () => {
+        const configure = (crossYear: string) => server.connection.sendNotification(DidChangeConfigurationNotification.type, {
+            settings: { xxgk: { validation: { crossYear } } },
+        });
+        const codes = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.map(d => d.code);
+        // Last year's file no longer matches: this year's warnings come back on every change…
+        let next = nextDiagnostics(thisUri);
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: lastUri, version: 3 }, contentChanges: [{ text: last }] });
+        expect(codes(await next)).toEqual(['xxgk/carried-in', 'xxgk/carried-in', 'xxgk/carried-in']);
+        // … but with onSave, typing shows none of them, and saving shows them.
+        await configure('onSave');
+        next = nextDiagnostics(thisUri);
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: thisUri, version: 2 }, contentChanges: [{ text: current }] });
+        expect(codes(await next)).toEqual([]);
+        next = nextDiagnostics(thisUri);
+        await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: thisUri } });
+        expect(codes(await next)).toEqual(['xxgk/carried-in', 'xxgk/carried-in', 'xxgk/carried-in']);
+        // Off: neither.
+        await configure('off');
+        next = nextDiagnostics(thisUri);
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: thisUri, version: 3 }, contentChanges: [{ text: current }] });
+        expect(codes(await next)).toEqual([]);
+        await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: thisUri } });
+        next = nextDiagnostics(thisUri);
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: thisUri, version: 4 }, contentChanges: [{ text: current }] });
+        expect(codes(await next)).toEqual([]);
+        await configure('onType');
     });
 });

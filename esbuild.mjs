@@ -1,4 +1,4 @@
-// Bundles the extension (client), the language server and the CLI into out/*.cjs.
+// Bundles the extension (client), the language server, the CLI and the e2e suite into out/*.cjs.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -17,6 +17,8 @@ const builds = [
     { ...common, entryPoints: { 'client/extension': 'client/extension.ts' }, outdir: 'out', external: ['vscode'] },
     { ...common, entryPoints: { 'server/main': 'server/main.ts' }, outdir: 'out' },
     { ...common, entryPoints: { 'cli/main': 'src/cli/main.ts', 'cli/worker': 'src/cli/worker.ts' }, outdir: 'out' },
+    // The in-process end-to-end suite (tests/e2e), run inside the extension host; not shipped in the .vsix.
+    { ...common, entryPoints: { 'test/suite': 'tests/e2e/suite/index.ts' }, outdir: 'out', external: ['vscode'] },
 ];
 if (watch) {
     const contexts = await Promise.all(builds.map(b => esbuild.context(b)));

@@ -1,12 +1,11 @@
 // Runs the in-process suite (out/test/suite.cjs, the @vscode/test-electron contract) inside the
 // extension host of a real VS Code: code-server 4.100.3, its web workbench opened by chromium with
 // the test locations in the page URL's `payload`. Usage: node tests/e2e/in-process.mjs
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
-import { copyExamples, remoteUri, startCodeServer } from './lib/code-server.mjs';
+import { copyExamples, makeRunDir, remoteUri, startCodeServer } from './lib/code-server.mjs';
 import { e2eDir, ensureHost, root } from './lib/host.mjs';
 import { closingLine, closingLinePattern } from './runner.mjs';
 
@@ -18,7 +17,7 @@ export async function runInProcessSuite({ artifacts = path.join(e2eDir, 'artifac
     rmSync(artifacts, { recursive: true, force: true });
     mkdirSync(artifacts, { recursive: true });
     const suite = path.join(root, 'out', 'test', 'suite.cjs');
-    const runDir = mkdtempSync(path.join(os.tmpdir(), 'xxgk-e2e-in-process-'));
+    const runDir = makeRunDir('in-process');
     const workspace = copyExamples(path.join(runDir, 'workspace'));
     const hostLog = [];
     /** @type {{ passed: number, failed: number } | undefined} */
@@ -68,7 +67,6 @@ export async function runInProcessSuite({ artifacts = path.join(e2eDir, 'artifac
         writeFileSync(path.join(artifacts, 'extension-host.log'), hostLog.join('\n'));
         await browser?.context.close().catch(() => {});
         await server?.stop();
-        if (!process.env.XXGK_E2E_KEEP) rmSync(runDir, { recursive: true, force: true });
     }
 }
 

@@ -2,12 +2,11 @@
 // playwright-core) with the extension installed from the .vsix that `npm run package` built.
 // A screenshot of every step is kept in tests/e2e/artifacts/ui/. Usage: node tests/e2e/ui.mjs
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
-import { copyExamples, installVsix, startCodeServer } from './lib/code-server.mjs';
+import { copyExamples, installVsix, makeRunDir, startCodeServer } from './lib/code-server.mjs';
 import { e2eDir, ensureHost, root } from './lib/host.mjs';
 import { Workbench } from './lib/workbench.mjs';
 import { assert, assertEqual, closingLine, runTests } from './runner.mjs';
@@ -31,7 +30,7 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
     await ensureHost();
     rmSync(artifacts, { recursive: true, force: true });
     mkdirSync(artifacts, { recursive: true });
-    const runDir = mkdtempSync(path.join(os.tmpdir(), 'xxgk-e2e-ui-'));
+    const runDir = makeRunDir('ui');
     const workspace = copyExamples(path.join(runDir, 'workspace'));
     let server, browser;
     try {
@@ -125,7 +124,6 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
     } finally {
         await browser?.context.close().catch(() => {});
         await server?.stop();
-        if (!process.env.XXGK_E2E_KEEP) rmSync(runDir, { recursive: true, force: true });
     }
 }
 

@@ -1,7 +1,8 @@
 // Starts an isolated code-server on a free loopback port and takes its whole process tree down again.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { codeServerEntry, root } from './host.mjs';
 
@@ -20,6 +21,31 @@ export const baseSettings = {
     'security.workspace.trust.enabled': false,
     'chat.disableAIFeatures': true,
 };
+
+/** code-servers started and not yet stopped: killed if this process ends without stopping them. */
+const running = new Set();
+/** Run directories, removed when this process ends (kept with XXGK_E2E_KEEP=1, for debugging). */
+const runDirs = new Set();
+process.on('exit', () => {
+    for (const child of running) {
+        for (const pid of [child.pid, ...descendants(child.pid)]) signal(pid, 'SIGKILL');
+        signal(-child.pid, 'SIGKILL');
+    }
+    if (!process.env.XXGK_E2E_KEEP) for (const dir of runDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory for one run (config, user data, extensions, temp files, the workspace copy). */
+export function makeRunDir(kind) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), `xxgk-e2e-${kind}-`));
+    runDirs.add(dir);
+    return dir;
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    // Without a handler of its own the script would die here without its `finally` blocks.
+    process.once(sig, () => {
+        if (process.listenerCount(sig) === 0) process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
+    });
+}
 
 export function freePort() {
     return new Promise((resolve, reject) => {
@@ -104,9 +130,13 @@ export async function startCodeServer({ runDir, workspace, settings = {}, env = 
             if (payload) query.set('payload', JSON.stringify(payload));
             return `${this.url}/?${query}`;
         },
-        stop: () => stopTree(child),
+        stop: async () => {
+            await stopTree(child);
+            running.delete(child);
+        },
     };
     child.on('exit', () => { server.exited = true; });
+    running.add(child);
     try {
         await waitForHealth(server);
     } catch (error) {

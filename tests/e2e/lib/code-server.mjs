@@ -99,14 +99,34 @@ export function installVsix(runDir, vsix) {
 }
 
 /**
+ * Makes VS Code accept `locale` as its display language without a language pack, which cannot be
+ * downloaded here: the `languagepacks.json` that VS Code writes when one is installed, pointing at an
+ * empty translation of its own strings. VS Code's UI stays English; every extension shows its
+ * `package.nls.<locale>.json` and `l10n/bundle.l10n.<locale>.json` texts, as for a real user.
+ */
+function seedDisplayLanguage(userDataDir, locale) {
+    const translations = path.join(userDataDir, `xxgk-e2e-${locale}.i18n.json`);
+    writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+    const pack = {
+        hash: `xxgk-e2e-${locale}`,
+        label: locale,
+        extensions: [{ extensionIdentifier: { id: `xxgk-e2e.display-language-${locale}` }, version: '0.0.0' }],
+        translations: { vscode: translations },
+    };
+    writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
+/**
  * Starts code-server for `workspace` with the run's own config, user data, extensions and temp dirs.
- * `env` reaches the extension host. Resolves once /healthz answers.
+ * `env` reaches the extension host; `locale` (e.g. `zh-cn`) is VS Code's display language.
+ * Resolves once /healthz answers.
  * @param {{ runDir: string, workspace: string, settings?: object, env?: object, locale?: string, port?: number, log?: string }} options
  */
 export async function startCodeServer({ runDir, workspace, settings = {}, env = {}, locale, port, log }) {
     port ??= await freePort();
     const userDir = path.join(runDir, 'user-data', 'User');
     mkdirSync(userDir, { recursive: true });
+    if (locale && !locale.startsWith('en')) seedDisplayLanguage(path.join(runDir, 'user-data'), locale);
     mkdirSync(path.join(runDir, 'extensions'), { recursive: true });
     writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ ...baseSettings, ...settings }, null, 2));
     writeFileSync(path.join(runDir, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);

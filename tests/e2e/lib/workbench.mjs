@@ -33,6 +33,38 @@ export class Workbench {
         await input.fill(text);
     }
 
+    /** Runs a command from the command palette (F1) by its title, as a person would. */
+    async runCommand(title) {
+        await this.page.keyboard.press('F1');
+        const input = this.page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor({ timeout });
+        await input.fill(`>${title}`);
+        await this.quickPickRow(title).first().waitFor({ timeout });
+        await this.page.keyboard.press('Enter');
+    }
+
+    /** Rows of the open quick pick (quick open, command palette, a command's own picker). */
+    quickPickRow(text) {
+        return this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: text });
+    }
+
+    async closeQuickPick() {
+        await this.page.keyboard.press('Escape');
+        await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
+    }
+
+    /** The Settings editor (Ctrl+,) searched for `query`. */
+    async openSettings(query) {
+        await this.page.keyboard.press('Control+Comma');
+        const search = this.page.locator('.settings-editor .settings-header .suggest-input-container .monaco-editor textarea');
+        await search.waitFor({ timeout });
+        await this.page.keyboard.type(query);
+    }
+
+    settingsEditor() {
+        return this.page.locator('.settings-editor');
+    }
+
     /** Moves the cursor to a 1-based line and column (quick open's `:line:column`). */
     async goTo(line, column) {
         await this.quickOpen(`:${line}:${column}`);

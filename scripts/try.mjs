@@ -1,7 +1,8 @@
 // `npm run try`: the real editor on this machine (code-server 4.100.3 = VS Code 1.100.3 in the
 // browser) with the freshly packaged .vsix installed and a copy of the examples open, on 127.0.0.1.
 // Runs until Ctrl+C. `npm run try -- <folder>` opens that folder instead (edited in place).
-// XXGK_TRY_PORT picks the port (default 8080, or a free one if 8080 is taken).
+// XXGK_TRY_PORT picks the port (default 8080, or a free one if 8080 is taken); XXGK_TRY_LOCALE=zh-cn
+// shows the extension in Simplified Chinese (VS Code's own menus stay English: no language pack offline).
 import { existsSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { baseSettings, copyExamples, freePort, installVsix, remoteUri, startCodeServer } from '../tests/e2e/lib/code-server.mjs';
@@ -28,7 +29,8 @@ const workspace = folderArg ? path.resolve(folderArg) : copyExamples(path.join(r
 installVsix(runDir, vsixPath());
 const settings = { ...baseSettings };
 delete settings['files.autoSave']; // a person trying it gets VS Code's usual behaviour
-const server = await startCodeServer({ runDir, workspace, settings, port: await portToUse() });
+const locale = process.env.XXGK_TRY_LOCALE;
+const server = await startCodeServer({ runDir, workspace, settings, locale, port: await portToUse() });
 const seed = path.join(workspace, 'yanshi-2020.xxgk');
 const payload = existsSync(seed) ? `&payload=${encodeURIComponent(JSON.stringify([['openFile', remoteUri(seed)]]))}` : '';
 const url = `${server.url}/?folder=${encodeURI(workspace)}${payload}`;

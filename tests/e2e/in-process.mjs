@@ -12,11 +12,13 @@ import { closingLine, closingLinePattern } from './runner.mjs';
 const suiteTimeoutMs = 5 * 60_000;
 
 /** @returns {Promise<{ passed: number, failed: number }>} */
-export async function runInProcessSuite({ artifacts = path.join(e2eDir, 'artifacts', 'in-process') } = {}) {
+export async function runInProcessSuite({
+    artifacts = path.join(e2eDir, 'artifacts', 'in-process'),
+    suite = path.join(root, 'out', 'test', 'suite.cjs'),
+} = {}) {
     await ensureHost();
     rmSync(artifacts, { recursive: true, force: true });
     mkdirSync(artifacts, { recursive: true });
-    const suite = path.join(root, 'out', 'test', 'suite.cjs');
     const runDir = makeRunDir('in-process');
     const workspace = copyExamples(path.join(runDir, 'workspace'));
     const hostLog = [];
@@ -71,6 +73,7 @@ export async function runInProcessSuite({ artifacts = path.join(e2eDir, 'artifac
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-    const result = await runInProcessSuite();
+    // `node tests/e2e/in-process.mjs [bundle.cjs]`: another suite bundle (e.g. a probe while writing tests).
+    const result = await runInProcessSuite(process.argv[2] ? { suite: path.resolve(process.argv[2]) } : {});
     process.exitCode = result.failed > 0 ? 1 : 0;
 }

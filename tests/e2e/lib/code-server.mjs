@@ -1,6 +1,6 @@
 // Starts an isolated code-server on a free loopback port and takes its whole process tree down again.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -33,18 +33,20 @@ process.on('exit', () => {
     }
     if (!process.env.XXGK_E2E_KEEP) for (const dir of runDirs) rmSync(dir, { recursive: true, force: true });
 });
+// Ctrl+C or a kill would end the script without 'exit' handlers; leave through process.exit so the
+// handler above takes the trees down (a script with a handler of its own, like npm run try, stops
+// its code-server itself).
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(sig, () => {
+        if (process.listenerCount(sig) === 0) process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
+    });
+}
 
 /** A fresh directory for one run (config, user data, extensions, temp files, the workspace copy). */
 export function makeRunDir(kind) {
     const dir = mkdtempSync(path.join(os.tmpdir(), `xxgk-e2e-${kind}-`));
     runDirs.add(dir);
     return dir;
-}
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    // Without a handler of its own the script would die here without its `finally` blocks.
-    process.once(sig, () => {
-        if (process.listenerCount(sig) === 0) process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
-    });
 }
 
 export function freePort() {
@@ -100,8 +102,8 @@ export function installVsix(runDir, vsix) {
 
 /**
  * Makes VS Code accept `locale` as its display language without a language pack, which cannot be
- * downloaded here: the `languagepacks.json` that VS Code writes when one is installed, pointing at an
- * empty translation of its own strings. VS Code's UI stays English; every extension shows its
+ * downloaded here: the user-data `languagepacks.json` in which VS Code (1.100.3) records installed
+ * language packs, with one entry pointing at an empty translation of VS Code's own strings. VS Code's UI stays English; every extension shows its
  * `package.nls.<locale>.json` and `l10n/bundle.l10n.<locale>.json` texts, as for a real user.
  */
 function seedDisplayLanguage(userDataDir, locale) {
@@ -138,6 +140,7 @@ export async function startCodeServer({ runDir, workspace, settings = {}, env = 
         stdio: ['ignore', out, out],
         detached: true, // its own process group, so the whole tree can be signalled at once
     });
+    closeSync(out); // the child has its own copy
     const server = {
         url: `http://127.0.0.1:${port}`,
         port,

@@ -17,6 +17,7 @@ const builds = [
     { ...common, entryPoints: { 'client/extension': 'client/extension.ts' }, outdir: 'out', external: ['vscode'] },
     { ...common, entryPoints: { 'server/main': 'server/main.ts' }, outdir: 'out' },
     { ...common, entryPoints: { 'cli/main': 'src/cli/main.ts', 'cli/worker': 'src/cli/worker.ts' }, outdir: 'out' },
+    { ...common, entryPoints: { 'bench/bench': 'bench/bench.ts' }, outdir: 'out', sourcemap: false },
     // The in-process end-to-end suite (tests/e2e), run inside the extension host; not shipped in the .vsix.
     { ...common, entryPoints: { 'test/suite': 'tests/e2e/suite/index.ts' }, outdir: 'out', external: ['vscode'] },
 ];

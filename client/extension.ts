@@ -13,6 +13,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'xxgk', scheme: 'file' }, { language: 'xxgk', scheme: 'untitled' }],
+        // The server reads its settings (xxgk.*) through workspace/configuration and is told of changes.
+        synchronize: { configurationSection: 'xxgk' },
     };
     // User-facing strings go through l10n.t (English key; translations in l10n/bundle.l10n.*.json).
     client = new LanguageClient('xxgk', l10n.t('xxgk Report Language Server'), serverOptions, clientOptions);

@@ -1,16 +1,40 @@
-/** The full language-server services: Langium's LSP defaults plus the xxgk core. */
-import { inject } from 'langium';
-import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices } from 'langium/lsp';
+/** The full language-server services: Langium's LSP defaults, the xxgk core, and the xxgk LSP providers. */
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
+    type PartialLangiumServices,
+} from 'langium/lsp';
 import { XxgkGeneratedModule, XxgkGeneratedSharedModule } from '../src/language/generated/module.js';
 import { createXxgkModule, type XxgkAddedServices } from '../src/language/xxgk-module.js';
 import { registerValidationChecks } from '../src/language/xxgk-validator.js';
 import type { TemplateRegistry } from '../src/templates/registry.js';
+import { XxgkCodeActionProvider } from './lsp/code-action-provider.js';
+import { XxgkCompletionProvider } from './lsp/completion-provider.js';
+import { XxgkFormatter } from './lsp/formatter.js';
+import { XxgkHoverProvider } from './lsp/hover-provider.js';
+import {
+    XxgkDocumentSymbolProvider, XxgkFoldingRangeProvider, XxgkInlayHintProvider, XxgkSemanticTokenProvider,
+} from './lsp/structure-providers.js';
 
 export type XxgkServices = LangiumServices & XxgkAddedServices;
 
+/** The LSP providers: each adapts one pure module of src/editor or src/format. */
+export const XxgkLspModule: Module<XxgkServices, PartialLangiumServices> = {
+    lsp: {
+        CompletionProvider: services => new XxgkCompletionProvider(services),
+        HoverProvider: services => new XxgkHoverProvider(services),
+        CodeActionProvider: services => new XxgkCodeActionProvider(services),
+        Formatter: services => new XxgkFormatter(services),
+        DocumentSymbolProvider: services => new XxgkDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new XxgkFoldingRangeProvider(services),
+        SemanticTokenProvider: services => new XxgkSemanticTokenProvider(services),
+        InlayHintProvider: services => new XxgkInlayHintProvider(services),
+    },
+};
+
 export function createXxgkServices(context: DefaultSharedModuleContext, templates?: TemplateRegistry): { shared: LangiumSharedServices; Xxgk: XxgkServices } {
     const shared = inject(createDefaultSharedModule(context), XxgkGeneratedSharedModule);
-    const Xxgk: XxgkServices = inject(createDefaultModule({ shared }), XxgkGeneratedModule, createXxgkModule(templates));
+    const Xxgk: XxgkServices = inject(createDefaultModule({ shared }), XxgkGeneratedModule, createXxgkModule(templates), XxgkLspModule);
     shared.ServiceRegistry.register(Xxgk);
     registerValidationChecks(Xxgk);
     if (!context.connection) shared.workspace.ConfigurationProvider.initialized({});

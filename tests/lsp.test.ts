@@ -1,15 +1,18 @@
 /**
- * The bundled language server as a real process over stdio: open a report, get its diagnostics;
- * change a total, get the row-total error at that cell with the computed value.
+ * The bundled language server as a real process over stdio, driven like an editor would: open the
+ * seed example, change a number, get the diagnostics at the cell; then completion, hover, a quick
+ * fix applied as the client would, and formatting.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
-    DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, type PublishDiagnosticsParams,
+    CodeActionRequest, CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentFormattingRequest,
+    ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
+    type CodeAction, type CompletionList, type Diagnostic, type Hover, type PublishDiagnosticsParams, type TextEdit,
 } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { examplesDir, read, root } from './support/helpers.js';
 
 let server: ChildProcess;
@@ -53,35 +56,81 @@ afterAll(async () => {
 });
 
 describe('language server over stdio', () => {
-    const uri = 'file:///work/lsp-test/longgang-2024.xxgk';
-    const text = read(path.join(examplesDir, 'longgang-2024.xxgk'));
+    const uri = 'file:///work/lsp-test/yanshi-2020.xxgk';
+    const seed = read(path.join(examplesDir, 'yanshi-2020.xxgk'));
+    let document = TextDocument.create(uri, 'xxgk', 1, seed);
+    let diagnostics: Diagnostic[] = [];
 
-    it('publishes no diagnostics for the clean example', async () => {
+    async function change(text: string): Promise<Diagnostic[]> {
         const next = nextDiagnostics(uri);
-        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-            textDocument: { uri, languageId: 'xxgk', version: 1, text },
+        document = TextDocument.create(uri, 'xxgk', document.version + 1, text);
+        await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version: document.version }, contentChanges: [{ text }],
         });
-        const params = await next;
-        expect(params.diagnostics).toEqual([]);
+        return (await next).diagnostics;
+    }
+
+    const position = (search: string, delta = 0) => document.positionAt(document.getText().indexOf(search) + delta);
+
+    it('publishes no diagnostics for the seed example', async () => {
+        const next = nextDiagnostics(uri);
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'xxgk', version: 1, text: seed } });
+        expect((await next).diagnostics).toEqual([]);
     });
 
-    it('reports a wrong total at its cell, in Chinese, with the computed value', async () => {
-        const changed = text.replace(/(（一）予以公开 +\|[^\n]*\| +)3$/m, '$14');
-        expect(changed).not.toEqual(text);
-        const next = nextDiagnostics(uri);
-        await connection.sendNotification(DidChangeTextDocumentNotification.type, {
-            textDocument: { uri, version: 2 }, contentChanges: [{ text: changed }],
-        });
-        const params = await next;
-        const rowTotal = params.diagnostics.find(d => d.code === 'xxgk/row-total');
-        expect(rowTotal).toBeDefined();
-        const line = changed.split('\n').findIndex(l => l.includes('（一）予以公开'));
-        expect(rowTotal!.range.start.line).toBe(line);
-        expect(changed.split('\n')[line].slice(rowTotal!.range.start.character, rowTotal!.range.end.character)).toBe('4');
-        expect(rowTotal!.message).toBe('（一）予以公开：总计应为 3（自然人 2 + 商业企业 1 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0），实际为 4');
-        expect(rowTotal!.severity).toBe(1);
-        expect(rowTotal!.data).toMatchObject({ code: 'xxgk/row-total', computed: 3, reported: 4, row: 'disclosed', column: 'total' });
-        expect(rowTotal!.relatedInformation?.length).toBe(6);
-        expect(params.diagnostics.map(d => d.code)).toContain('xxgk/results-total');
+    it('reports a changed number at its row total, in Chinese, with the computed value', async () => {
+        // Two applications received from individuals, both disclosed — but no total updated.
+        diagnostics = await change(seed.replace(/(（一）予以公开 +\| +)0/, '$12').replace(/(一、本年新收政府信息公开申请数量 +\| +)0/, '$12'));
+        const rowTotal = diagnostics.filter(d => d.code === 'xxgk/row-total')[1];
+        expect(rowTotal.message).toBe('（一）予以公开：总计应为 2（自然人 2 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0），实际为 0');
+        expect(rowTotal.severity).toBe(1);
+        expect(rowTotal.data).toMatchObject({ code: 'xxgk/row-total', computed: 2, reported: 0, row: 'disclosed', column: 'total' });
+        const line = document.getText().split('\n')[rowTotal.range.start.line];
+        expect(line.startsWith('  （一）予以公开')).toBe(true);
+        expect(rowTotal.range.start.character).toBe(line.lastIndexOf('0'));
+        expect(rowTotal.relatedInformation).toHaveLength(6);
+        expect(diagnostics.map(d => d.code).sort()).toEqual(['xxgk/balance', 'xxgk/results-total', 'xxgk/row-total', 'xxgk/row-total']);
+    });
+
+    it('completes the rows a table lacks', async () => {
+        const text = document.getText().replace(/    3\.要求提供公开出版物[^\n]*\n/, '    3.要\n');
+        await change(text);
+        const list = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: position('    3.要', 6) }) as CompletionList;
+        expect(list.items.map(i => i.label)).toEqual(['3.要求提供公开出版物']);
+        await change(text.replace('    3.要\n', '    3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n'));
+    });
+
+    it('explains a label on hover', async () => {
+        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: position('1.本机关不掌握相关政府信息', 3) }) as Hover;
+        expect((hover.contents as { value: string }).value).toContain('属于「无法提供」，不是「不予公开」');
+    });
+
+    it('repairs the totals with a quick fix applied as the client applies it', async () => {
+        diagnostics = published.get(uri)!.at(-1)!.diagnostics;
+        const rowTotal = diagnostics.filter(d => d.code === 'xxgk/row-total')[1];
+        const actions = await connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri }, range: rowTotal.range, context: { diagnostics: [rowTotal] },
+        }) as CodeAction[];
+        expect(actions.map(a => a.title)).toEqual(['将「（一）予以公开」的总计改为 2', '修正本表的全部总计（按依赖顺序）']);
+        expect(actions[0].isPreferred).toBe(true);
+        const fixAll = actions[1];
+        const edits = fixAll.edit!.changes![uri] as TextEdit[];
+        const fixed = TextDocument.applyEdits(document, edits);
+        expect(await change(fixed)).toEqual([]);
+        expect(fixed.split('\n').find(l => l.startsWith('四、结转下年度继续办理'))).toMatch(/\| +0 \| +0/);
+        expect(fixed.split('\n').find(l => l.startsWith('  （七）总计'))).toMatch(/^  （七）总计 +\| +2 \|.*\| +2$/);
+    });
+
+    it('formats a table', async () => {
+        const messy = document.getText().replace(/行政复议 +\| +0 \| +0/, '行政复议|0|0');
+        await change(messy);
+        const format = () => connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }) as Promise<TextEdit[]>;
+        const formatted = TextDocument.applyEdits(document, await format());
+        const lines = formatted.split('\n');
+        expect(lines).toContain('行政复议           |        0 |        0 |        0 |        0 |    0');
+        expect(lines.find(l => l.includes('3.要求提供公开出版物'))).toBe(lines.find(l => l.includes('4.无正当理由大量反复申请'))!
+            .replace('4.无正当理由大量反复申请', '3.要求提供公开出版物    '));
+        expect(await change(formatted)).toEqual([]);
+        expect(await format()).toEqual([]);
     });
 });

@@ -118,12 +118,19 @@ async function create(args: string[]): Promise<number> {
     return 0;
 }
 
-/** Argument errors (unknown option, missing value) are usage errors. */
+/** Argument errors (unknown option, missing value) are usage errors, said in Chinese. */
 function usage<T>(read: () => T): T {
     try {
         return read();
     } catch (e) {
-        throw new UsageError((e as Error).message);
+        const err = e as NodeJS.ErrnoException;
+        const option = /'([^']+)'/.exec(err.message)?.[1]?.split(' ')[0];
+        const messages: Record<string, string> = {
+            ERR_PARSE_ARGS_UNKNOWN_OPTION: `未知选项「${option}」`,
+            ERR_PARSE_ARGS_INVALID_OPTION_VALUE: `选项「${option}」缺少值或值不对`,
+            ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: `多余的参数「${option}」`,
+        };
+        throw new UsageError(messages[err.code ?? ''] ?? err.message);
     }
 }
 

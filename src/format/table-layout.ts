@@ -36,7 +36,9 @@ export function layoutTable(header: LayoutHeader | undefined, rows: readonly Lay
     }
     const line = (label: string, cells: readonly string[], comment?: string) => {
         const parts = [padEnd(label, labelWidth), ...cells.map((c, i) => padStart(c, widths[i]))];
-        return withComment(parts.join(SEPARATOR).trimEnd(), comment);
+        // A blank last cell keeps a closing |, or it would stop being a cell; so does a row of no cells.
+        const closing = !cells.length || !cells[cells.length - 1] ? ' |' : '';
+        return withComment(closing ? parts.join(SEPARATOR) + closing : parts.join(SEPARATOR).trimEnd(), comment);
     };
     const out: string[] = [];
     if (header) out.push(line(header.corner, header.cells, header.comment));

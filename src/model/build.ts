@@ -7,7 +7,7 @@
  * finding (structure R22/R23, metadata R19/R20, values R5–R7). Nothing here names a particular
  * table, row or column: those live in src/templates.
  */
-import type { CstNode, LeafCstNode } from 'langium';
+import { isLeafCstNode, type CompositeCstNode, type CstNode, type LeafCstNode } from 'langium';
 import type { MetaField, Report, Row, TextBlock } from '../language/generated/ast.js';
 import { catalogEntry, type CatalogCode } from '../rules/catalog.js';
 import { levels } from '../templates/levels.js';
@@ -39,6 +39,7 @@ const META_EXAMPLES: Record<MetaName, string> = {
     published: '2025-01-20', period: '2024-01-01 至 2024-12-31',
 };
 const HEADING_LIKE = /^(?:[一二三四五六七八九十]+、)/;
+const PLAIN_NUMBER = /^[0-9]{1,15}$/;
 const NUMERIC_LIKE = /^[\d\s+\-−－—–.,，元万增减]*$/;
 const levelVocabulary = new Vocabulary(levels);
 
@@ -48,7 +49,7 @@ export function buildModel(report: Report, text: string, registry: TemplateRegis
 
 class ModelBuilder {
     private readonly findings: Finding[] = [];
-    private readonly lines: LineIndex;
+    private lineIndex?: LineIndex;
     private lenient = false;
 
     private template!: TemplateDef;
@@ -63,7 +64,6 @@ class ModelBuilder {
     private readonly headerReported = new Set<TableModel>();
 
     constructor(private readonly text: string, private readonly registry: TemplateRegistry) {
-        this.lines = new LineIndex(text);
     }
 
     build(report: Report): ReportModel {
@@ -99,6 +99,12 @@ class ModelBuilder {
         return finding;
     }
 
+    /** Built only when a message needs a line number. */
+    private get lines(): LineIndex {
+        this.lineIndex ??= new LineIndex(this.text);
+        return this.lineIndex;
+    }
+
     private lineOf(span: Span): number {
         return this.lines.position(span.start).line + 1;
     }
@@ -121,7 +127,7 @@ class ModelBuilder {
             if (rest[0]?.text === '：' || rest[0]?.text === ':') {
                 rest = rest.slice(1);
             } else {
-                this.report('xxgk/meta-colon', { start: key.offset, end: key.end }, { key: field.key, example: META_EXAMPLES[name] });
+                this.report('xxgk/meta-colon', { start: key.offset, end: key.end }, { key: field.key, example: META_EXAMPLES[name] }, { key: field.key });
                 continue;
             }
             const valueSpan = rest.length ? { start: rest[0].offset, end: rest[rest.length - 1].end } : { start: span.end, end: span.end };
@@ -163,7 +169,8 @@ class ModelBuilder {
     }
 
     private checkMeta(meta: Meta): void {
-        const top = { start: 0, end: this.lines.lineEnd(0) };
+        const firstBreak = this.text.search(/\r?\n/);
+        const top = { start: 0, end: firstBreak < 0 ? this.text.length : firstBreak };
         const { template } = this;
         if (!meta.agency) this.report('xxgk/meta-missing', top, { key: '机关', hint: '例如「机关：某某局」' });
         if (!meta.year) this.report('xxgk/meta-missing', top, { key: '年度', hint: '例如「年度：2024」' });
@@ -251,8 +258,8 @@ class ModelBuilder {
 
     private readRow(row: Row): void {
         const node = row.$cstNode!;
-        const lineSpan = { start: node.offset, end: node.end };
         const { cells, piped } = splitCells(node, this.text);
+        const lineSpan = { start: cells[0].span.start, end: cells[cells.length - 1].span.end };
         if (piped) this.readTableLine(cells, lineSpan);
         else this.readLabelLine(cells[0], lineSpan);
     }
@@ -293,7 +300,7 @@ class ModelBuilder {
         if (!this.section) {
             const metaKey = Object.keys(META_KEYS).sort((a, b) => b.length - a.length).find(k => key.startsWith(k));
             if (metaKey) {
-                return void this.report('xxgk/meta-colon', span, { key: metaKey, example: META_EXAMPLES[META_KEYS[metaKey]] });
+                return void this.report('xxgk/meta-colon', span, { key: metaKey, example: META_EXAMPLES[META_KEYS[metaKey]] }, { key: metaKey });
             }
             const colon = key.indexOf(':');
             if (colon > 0 && colon <= 8) {
@@ -331,24 +338,27 @@ class ModelBuilder {
         }
         const candidates = this.index.tablesOfSection.get(this.section.def.id)!;
         let table = this.table;
+        let rowMatch = table && first.text ? table.index.rowVocabulary.lookup(first.text) : undefined;
         // A line that does not fit the open table but fits another of this section: that table's caption was left out.
-        if (!table || !this.fits(table, cells)) {
+        if (!table || (!rowMatch && !this.fits(table, cells))) {
             const others = candidates.filter(t => t !== table?.index && this.fits(t, cells));
             const found = candidates.length === 1 ? candidates[0] : others.find(t => !this.model.tables.has(t.def.id)) ?? others[0];
-            if (found && found !== table?.index) table = this.openTable(found, undefined, false, lineSpan);
+            if (found && found !== table?.index) {
+                table = this.openTable(found, undefined, false, lineSpan);
+                rowMatch = first.text ? found.rowVocabulary.lookup(first.text) : undefined;
+            }
         }
         if (!table) {
             const suggestion = candidates.map(t => t.rowVocabulary.suggest(first.text)).find(Boolean)?.item.label;
             return void this.report('xxgk/line-unknown', first.span, { text: first.text, suggestion });
         }
-        if (this.isHeader(table, cells)) {
+        if (!rowMatch && this.isHeader(table, cells)) {
             if (table.header) {
                 return void this.report('xxgk/header-duplicate', lineSpan, { table: tableName(table.index), line: this.lineOf(table.header.span) });
             }
             this.readHeader(table, cells, lineSpan);
         } else {
-            const match = first.text ? table.index.rowVocabulary.lookup(first.text) : undefined;
-            this.addRow(table, match, first, cells.slice(1), true, lineSpan);
+            this.addRow(table, rowMatch, first, cells.slice(1), true, lineSpan);
         }
         table.span.end = lineSpan.end;
     }
@@ -504,13 +514,21 @@ class ModelBuilder {
         }
         const blanks = this.blankFindings.get(table) ?? [];
         this.blankFindings.set(table, blanks);
-        valueCells.forEach((cell, i) => {
+        for (let i = 0; i < valueCells.length; i++) {
+            const cell = valueCells[i];
             if (i >= columns.length) {
                 if (cell.text) this.report('xxgk/cell-extra', cell.span, { text: cell.text, count: columns.length });
-                return;
+                continue;
             }
             const column = columns[i];
-            if (!column) return;
+            if (!column) continue;
+            if (column.kind !== 'amount' && PLAIN_NUMBER.test(cell.text)) {
+                // The common case, without the general reader: a plain non-negative integer.
+                const model: CellModel = { span: cell.span, text: cell.text, column, state: 'number', value: Number(cell.text) };
+                row.cells.push(model);
+                if (!row.byColumn.has(column.id)) row.byColumn.set(column.id, model);
+                continue;
+            }
             const parsed = parseCell(cell.text, column);
             const model: CellModel = { span: cell.span, text: cell.text, column, state: parsed.state, value: parsed.value };
             row.cells.push(model);
@@ -524,7 +542,7 @@ class ModelBuilder {
                 blanks.push(this.report('xxgk/blank-cell', cell.span, { what },
                     { table: table.def.id, row: row.def?.id, column: column.id, computed: 0 }));
             }
-        });
+        }
         const missing = columns.slice(valueCells.length).filter((c): c is ColumnDef => Boolean(c));
         if (missing.length) {
             const end = row.lineSpan.end;
@@ -593,7 +611,8 @@ class ModelBuilder {
     private checkCompleteness(): void {
         const { model, index } = this;
         const end = this.text.length;
-        const lastLine = { start: this.lines.lineStart(this.lines.position(end).line), end };
+        const lastBreak = Math.max(this.text.lastIndexOf('\n', end - 2), -1);
+        const lastLine = { start: lastBreak + 1, end };
         this.template.sections.forEach((def, i) => {
             const section = model.sectionsById.get(def.id);
             if (!section) {
@@ -658,14 +677,20 @@ class ModelBuilder {
 
     /** A table without a single number gets one finding instead of one per cell. */
     private checkEmpty(table: TableModel): void {
-        const cells = table.rows.flatMap(r => r.cells);
-        if (!cells.length || cells.some(c => c.state === 'number' || c.state === 'invalid')) return;
+        let cells = 0;
+        for (const row of table.rows) {
+            for (const cell of row.cells) {
+                if (cell.state === 'number' || cell.state === 'invalid') return;
+                cells++;
+            }
+        }
+        if (!cells) return;
         const blanks = new Set(this.blankFindings.get(table) ?? []);
         const kept = this.findings.filter(f => !blanks.has(f));
         this.findings.length = 0;
         this.findings.push(...kept);
         this.report('xxgk/table-empty', table.openerSpan ?? table.header?.span ?? table.span,
-            { table: tableName(table.index), cells: cells.length }, { table: table.def.id, computed: 0 });
+            { table: tableName(table.index), cells }, { table: table.def.id, computed: 0 });
     }
 }
 
@@ -676,29 +701,36 @@ export function tableName(index: TableIndex): string {
 function leavesOf(node: CstNode): LeafCstNode[] {
     const out: LeafCstNode[] = [];
     const walk = (n: CstNode) => {
-        if ('content' in n) (n.content as CstNode[]).forEach(walk);
-        else if (!n.hidden) out.push(n as LeafCstNode);
+        if (isLeafCstNode(n)) {
+            if (!n.hidden) out.push(n);
+        } else {
+            for (const child of (n as CompositeCstNode).content) walk(child);
+        }
     };
     walk(node);
     return out;
 }
+
+const PIPES = new Set(['|', '｜']);
 
 /** Splits a row's tokens at | and ｜ into cells with their spans. A trailing | closes the row. */
 function splitCells(node: CstNode, text: string): { cells: RawCell[]; piped: boolean } {
     const cells: RawCell[] = [];
     let start = -1;
     let end = -1;
-    let cellStart = node.offset;
+    let cellStart = -1;
     let piped = false;
-    for (const leaf of leavesOf(node)) {
-        if (leaf.text === '|' || leaf.text === '｜') {
-            cells.push(start < 0 ? { text: '', span: { start: cellStart, end: leaf.offset } } : { text: text.slice(start, end), span: { start, end } });
+    for (const child of leavesOf(node)) {
+        const offset = child.offset;
+        if (cellStart < 0) cellStart = offset;
+        if (PIPES.has(child.tokenType.name)) {
+            cells.push(start < 0 ? { text: '', span: { start: cellStart, end: offset } } : { text: text.slice(start, end), span: { start, end } });
             piped = true;
-            cellStart = leaf.end;
+            cellStart = offset + child.length;
             start = -1;
         } else {
-            if (start < 0) start = leaf.offset;
-            end = leaf.end;
+            if (start < 0) start = offset;
+            end = offset + child.length;
         }
     }
     if (start >= 0) cells.push({ text: text.slice(start, end), span: { start, end } });

@@ -25,22 +25,26 @@ const COUNT = /^\d+$/;
 const SIGNED = /^([+\-−]|增|减)?\s*(\d+)$/;
 const AMOUNT = /^(\d+(?:\.(\d+))?)\s*(万元|万|元)?$/;
 
+const PLAIN_COUNT = /^[0-9]{1,15}$/;
+const NO_PROBLEMS: CellProblem[] = [];
+
 export function parseCell(raw: string, column: ColumnDef): ParsedCell {
+    if (column.kind !== 'amount' && PLAIN_COUNT.test(raw)) return { state: 'number', value: Number(raw), problems: NO_PROBLEMS };
     const text = raw.normalize('NFKC').trim();
-    if (text === '') return { state: 'blank', value: 0, problems: [] };
-    if (DASH.test(text)) return { state: 'dash', value: 0, problems: [] };
+    if (text === '') return { state: 'blank', value: 0, problems: NO_PROBLEMS };
+    if (DASH.test(text)) return { state: 'dash', value: 0, problems: NO_PROBLEMS };
     const invalid = (): ParsedCell => ({
         state: 'invalid',
         problems: [{ code: 'xxgk/value-kind', params: { column: column.short ?? column.label, kind: kindNames[column.kind], text: raw } }],
     });
     switch (column.kind) {
         case 'count':
-            return COUNT.test(text) ? { state: 'number', value: Number(text), problems: [] } : invalid();
+            return COUNT.test(text) ? { state: 'number', value: Number(text), problems: NO_PROBLEMS } : invalid();
         case 'signed': {
             const m = SIGNED.exec(text);
             if (!m) return invalid();
             const negative = m[1] === '-' || m[1] === '−' || m[1] === '减';
-            return { state: 'number', value: negative ? -Number(m[2]) : Number(m[2]), problems: [] };
+            return { state: 'number', value: negative ? -Number(m[2]) : Number(m[2]), problems: NO_PROBLEMS };
         }
         case 'amount': {
             const m = AMOUNT.exec(text);

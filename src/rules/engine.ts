@@ -5,126 +5,215 @@
  * are rows) of one table. A subtotal rule says that a group row carrying numbers equals the sum of
  * its children. Group rows count as the sum of their children wherever a rule names them.
  * A rule is skipped where one of its cells is missing or unreadable: that cell has its own finding.
+ *
+ * Every evaluated rule is a RuleInstance (the rule, where, its terms and both sides); checking
+ * keeps the failing ones, hover and inlay hints read the rest. Nothing else computes a sum.
  */
-import type { ColumnDef, LinearRuleDef, RowDef, SubtotalRuleDef } from '../templates/types.js';
+import type { LinearRuleDef, RowDef, SubtotalRuleDef } from '../templates/types.js';
 import { fillTemplate } from '../util/text.js';
-import type { CellModel, Finding, RelatedSpan, ReportModel, Span, TableModel } from '../model/types.js';
+import type { CellModel, Finding, ReportModel, Span, TableModel } from '../model/types.js';
 
-interface Term {
+export interface Term {
+    /** Column id (rules checked per row) or row id (rules checked per column). */
     id: string;
     label: string;
     value: number;
+    /** The cell written in the file for this term (none for a group counted as its children). */
     cell?: CellModel;
+    row: string;
+    column: string;
 }
 
+export interface RuleInstance {
+    rule: LinearRuleDef | SubtotalRuleDef;
+    table: TableModel;
+    /** The row or column checked, as its label. */
+    at: string;
+    lhs: Term[];
+    rhs: Term[];
+    left: number;
+    right: number;
+    holds: boolean;
+    /** The term a fix would set, and the value that makes the rule hold. */
+    target?: Term;
+    computed?: number;
+    /** Where the finding goes when the rule fails. */
+    span: Span;
+    /** The row (rules per row) or column (rules per column) checked. */
+    where: { row?: string; column?: string };
+}
+
+const instancesCache = new WeakMap<ReportModel, RuleInstance[]>();
+
+/** Every rule instance that can be evaluated on the model, holding or not (remembered per model). */
+export function ruleInstances(model: ReportModel): RuleInstance[] {
+    let instances = instancesCache.get(model);
+    if (!instances) {
+        instances = evaluate(model, true);
+        instancesCache.set(model, instances);
+    }
+    return instances;
+}
+
+/** The failing rule instances as findings (checking builds no instance for a rule that holds). */
 export function evaluateRules(model: ReportModel): Finding[] {
-    const findings: Finding[] = [];
+    return evaluate(model, false).map(toFinding);
+}
+
+function evaluate(model: ReportModel, all: boolean): RuleInstance[] {
+    const out: RuleInstance[] = [];
     for (const rule of model.template.rules) {
         if (rule.kind === 'linear') {
             const table = model.tables.get(rule.table);
-            if (table) evaluateLinear(rule, table, findings);
+            if (table) evaluateLinear(rule, table, out, all);
         } else {
             for (const table of model.tables.values()) {
-                if (!rule.tables || rule.tables.includes(table.def.id)) evaluateSubtotals(rule, table, findings);
+                if (!rule.tables || rule.tables.includes(table.def.id)) evaluateSubtotals(rule, table, out, all);
             }
         }
     }
-    return findings;
+    return out;
+}
+
+/** Whether `Σ lhs op Σ rhs` holds for these values; undefined when a value is missing. */
+function holdsFor(rule: LinearRuleDef, value: (id: string) => number | undefined): boolean | undefined {
+    let left = 0;
+    let right = 0;
+    for (const id of rule.lhs) {
+        const v = value(id);
+        if (v === undefined) return undefined;
+        left += v;
+    }
+    for (const id of rule.rhs) {
+        const v = value(id);
+        if (v === undefined) return undefined;
+        right += v;
+    }
+    left = round(left);
+    right = round(right);
+    return rule.op === '=' ? left === right : rule.op === '>=' ? left >= right : left <= right;
 }
 
 /** The value a rule sees for a row in a column: a group row counts as the sum of its children. */
 export function effectiveValue(table: TableModel, rowId: string, columnId: string): number | undefined {
+    let byColumn = effectiveValues.get(table);
+    if (!byColumn) effectiveValues.set(table, byColumn = new Map());
+    let values = byColumn.get(columnId);
+    if (!values) byColumn.set(columnId, values = new Map());
+    if (values.has(rowId)) return values.get(rowId);
     const def = table.index.rowById.get(rowId)?.def;
-    if (!def) return undefined;
-    if (def.children && def.children.some(c => isPresent(table, c))) {
-        let sum = 0;
+    let value: number | undefined;
+    if (def?.children && def.children.some(c => isPresent(table, c))) {
+        value = 0;
         for (const child of def.children) {
-            const value = effectiveValue(table, child.id, columnId);
-            if (value === undefined) return undefined;
-            sum += value;
+            const v = effectiveValue(table, child.id, columnId);
+            if (v === undefined) {
+                value = undefined;
+                break;
+            }
+            value += v;
         }
-        return sum;
+    } else if (def) {
+        value = table.rowsById.get(rowId)?.byColumn.get(columnId)?.value;
     }
-    return table.rowsById.get(rowId)?.byColumn.get(columnId)?.value;
+    values.set(rowId, value);
+    return value;
 }
 
-function isPresent(table: TableModel, def: RowDef): boolean {
-    return table.rowsById.has(def.id) || Boolean(def.children?.some(c => isPresent(table, c)));
+/** Values per table, column and row, remembered: several rules read the same cells and groups. */
+const effectiveValues = new WeakMap<TableModel, Map<string, Map<string, number | undefined>>>();
+
+/** The cells written in the file that make up a term (a group: all its sub-rows' cells). */
+export function contributingCells(table: TableModel, term: Term): CellModel[] {
+    if (term.cell) return [term.cell];
+    const def = table.index.rowById.get(term.row)?.def;
+    const out: CellModel[] = [];
+    const walk = (d: RowDef) => {
+        const cell = table.rowsById.get(d.id)?.byColumn.get(term.column);
+        if (d.children?.some(c => isPresent(table, c))) d.children.forEach(walk);
+        else if (cell) out.push(cell);
+    };
+    if (def) walk(def);
+    return out;
+}
+
+const presence = new WeakMap<TableModel, Map<string, boolean>>();
+
+/** Whether a row, or one of its sub-rows, is written in the file (remembered per table). */
+export function isPresent(table: TableModel, def: RowDef): boolean {
+    let known = presence.get(table);
+    if (!known) presence.set(table, known = new Map());
+    let present = known.get(def.id);
+    if (present === undefined) {
+        present = table.rowsById.has(def.id) || Boolean(def.children?.some(c => isPresent(table, c)));
+        known.set(def.id, present);
+    }
+    return present;
 }
 
 function label(spec: { label: string; short?: string } | undefined, fallback: string): string {
     return spec?.short ?? spec?.label ?? fallback;
 }
 
-function evaluateLinear(rule: LinearRuleDef, table: TableModel, findings: Finding[]): void {
+function evaluateLinear(rule: LinearRuleDef, table: TableModel, out: RuleInstance[], all: boolean): void {
     if (rule.each === 'row') {
         for (const row of table.rows) {
             if (!row.cells.length) continue;
             if (rule.over && !(row.def && rule.over.includes(row.def.id))) continue;
+            if (!all && holdsFor(rule, id => row.byColumn.get(id)?.value) !== false) continue;
+            const rowId = row.def?.id ?? '';
             const term = (id: string): Term | undefined => {
                 const cell = row.byColumn.get(id);
-                return cell?.value === undefined ? undefined : { id, label: label(cell.column, id), value: cell.value, cell };
+                return cell?.value === undefined ? undefined : { id, label: label(cell.column, id), value: cell.value, cell, row: rowId, column: id };
             };
-            check(rule, table, label(row.def, row.label), term, { row: row.def?.id }, row.labelSpan, findings);
+            instance(rule, table, label(row.def, row.label), term, row.labelSpan, { row: row.def?.id }, out);
         }
     } else {
-        const present = new Set(table.columns.filter((c): c is ColumnDef => Boolean(c)).map(c => c.id));
-        for (const column of table.def.columns) {
-            if (!present.has(column.id) || (rule.over && !rule.over.includes(column.id))) continue;
+        for (let i = 0; i < table.columns.length; i++) {
+            const column = table.columns[i];
+            if (!column || table.columns.indexOf(column) !== i || (rule.over && !rule.over.includes(column.id))) continue;
+            if (!all && holdsFor(rule, id => effectiveValue(table, id, column.id)) !== false) continue;
             const term = (id: string): Term | undefined => {
                 const value = effectiveValue(table, id, column.id);
                 if (value === undefined) return undefined;
-                return { id, label: label(table.index.rowById.get(id)?.def, id), value, cell: table.rowsById.get(id)?.byColumn.get(column.id) };
+                return {
+                    id, label: label(table.index.rowById.get(id)?.def, id), value, row: id, column: column.id,
+                    cell: table.rowsById.get(id)?.byColumn.get(column.id),
+                };
             };
-            const anchor = table.header?.cellSpans[table.columns.indexOf(column)] ?? table.span;
-            check(rule, table, label(column, column.id), term, { column: column.id }, anchor, findings);
+            instance(rule, table, label(column, column.id), term, table.header?.cellSpans[i] ?? table.span, { column: column.id }, out);
         }
     }
 }
 
-function check(rule: LinearRuleDef, table: TableModel, at: string, term: (id: string) => Term | undefined,
-    where: { row?: string; column?: string }, fallback: Span, findings: Finding[]): void {
-    const lhs = rule.lhs.map(term);
-    const rhs = rule.rhs.map(term);
-    if (lhs.some(t => !t) || rhs.some(t => !t)) return;
-    const lhsTerms = lhs as Term[];
-    const rhsTerms = rhs as Term[];
-    const sum = (terms: Term[]) => round(terms.reduce((s, t) => s + t.value, 0));
-    const left = sum(lhsTerms);
-    const right = sum(rhsTerms);
+function instance(rule: LinearRuleDef, table: TableModel, at: string, term: (id: string) => Term | undefined,
+    fallback: Span, where: RuleInstance['where'], out: RuleInstance[]): void {
+    const lhs: Term[] = [];
+    const rhs: Term[] = [];
+    for (const id of rule.lhs) {
+        const t = term(id);
+        if (!t) return;
+        lhs.push(t);
+    }
+    for (const id of rule.rhs) {
+        const t = term(id);
+        if (!t) return;
+        rhs.push(t);
+    }
+    const left = sum(lhs);
+    const right = sum(rhs);
     const holds = rule.op === '=' ? left === right : rule.op === '>=' ? left >= right : left <= right;
-    if (holds) return;
-
-    const target = [...lhsTerms, ...rhsTerms].find(t => t.id === rule.target);
+    const target = rule.target === undefined ? undefined : (lhs.find(t => t.id === rule.target) ?? rhs.find(t => t.id === rule.target));
     let computed: number | undefined;
     if (target?.cell && rule.op === '=') {
-        computed = lhsTerms.includes(target) ? round(right - (left - target.value)) : round(left - (right - target.value));
+        computed = lhs.includes(target) ? round(right - (left - target.value)) : round(left - (right - target.value));
         if (computed < 0 && target.cell.column?.kind !== 'signed') computed = undefined;
     }
-    const where2 = { ...where };
-    if (target) {
-        if (rule.each === 'row') where2.column = target.id;
-        else where2.row = target.id;
-    }
-    const anchorCell = target?.cell ?? [...lhsTerms, ...rhsTerms].find(t => t.cell)?.cell;
-    const related: RelatedSpan[] = [...lhsTerms, ...rhsTerms]
-        .filter(t => t.cell && t !== target)
-        .map(t => ({ span: t.cell!.span, message: `${t.label} = ${t.value}` }));
-    findings.push({
-        code: rule.code,
-        severity: rule.severity,
-        rule: rule.domainRule,
-        span: anchorCell?.span ?? fallback,
-        message: fillTemplate(rule.message, {
-            at, target: target?.label, computed, reported: target?.value,
-            lhs: left, rhs: right, lhsTerms: formatTerms(lhsTerms), rhsTerms: formatTerms(rhsTerms),
-        }),
-        data: { code: rule.code, computed, reported: target?.value, table: table.def.id, ...where2 },
-        related,
-    });
+    const anchor = target?.cell ?? lhs.find(t => t.cell)?.cell ?? rhs.find(t => t.cell)?.cell;
+    out.push({ rule, table, at, lhs, rhs, left, right, holds, target, computed, span: anchor?.span ?? fallback, where });
 }
 
-function evaluateSubtotals(rule: SubtotalRuleDef, table: TableModel, findings: Finding[]): void {
+function evaluateSubtotals(rule: SubtotalRuleDef, table: TableModel, out: RuleInstance[], all: boolean): void {
     for (const row of table.rows) {
         const def = row.def;
         if (!def?.children || !def.subtotal || !row.cells.some(c => c.state === 'number')) continue;
@@ -136,25 +225,49 @@ function evaluateSubtotals(rule: SubtotalRuleDef, table: TableModel, findings: F
             for (const child of def.children) {
                 const value = effectiveValue(table, child.id, column.id);
                 if (value === undefined) break;
-                terms.push({ id: child.id, label: label(child, child.id), value, cell: table.rowsById.get(child.id)?.byColumn.get(column.id) });
+                terms.push({
+                    id: child.id, label: label(child, child.id), value, row: child.id, column: column.id,
+                    cell: table.rowsById.get(child.id)?.byColumn.get(column.id),
+                });
             }
             if (terms.length !== def.children.length) continue;
-            const computed = round(terms.reduce((s, t) => s + t.value, 0));
-            if (computed === cell.value) continue;
-            findings.push({
-                code: rule.code, severity: rule.severity, rule: rule.domainRule, span: cell.span,
-                message: fillTemplate(rule.message, {
-                    at: label(column, column.id), target: label(def, def.id), computed, reported: cell.value, terms: formatTerms(terms),
-                }),
-                data: { code: rule.code, computed, reported: cell.value, table: table.def.id, row: def.id, column: column.id },
-                related: terms.filter(t => t.cell).map(t => ({ span: t.cell!.span, message: `${t.label} = ${t.value}` })),
+            if (!all && sum(terms) === cell.value) continue;
+            const target: Term = { id: def.id, label: label(def, def.id), value: cell.value, cell, row: def.id, column: column.id };
+            const right = sum(terms);
+            out.push({
+                rule, table, at: label(column, column.id), lhs: [target], rhs: terms, left: cell.value, right,
+                holds: cell.value === right, target, computed: right, span: cell.span, where: { row: def.id, column: column.id },
             });
         }
     }
 }
 
-function formatTerms(terms: Term[]): string {
+function toFinding(i: RuleInstance): Finding {
+    const { rule, target } = i;
+    const where = target ? { row: target.row || undefined, column: target.column } : i.where;
+    const terms = [...i.lhs, ...i.rhs];
+    return {
+        code: rule.code,
+        severity: rule.severity,
+        rule: rule.domainRule,
+        span: i.span,
+        message: fillTemplate(rule.message, {
+            at: i.at, target: target?.label, computed: i.computed, reported: target?.value,
+            lhs: i.left, rhs: i.right, lhsTerms: formatTerms(i.lhs), rhsTerms: formatTerms(i.rhs), terms: formatTerms(i.rhs),
+        }),
+        data: { code: rule.code, computed: i.computed, reported: target?.value, table: i.table.def.id, ...where },
+        related: terms.filter(t => t.cell && t !== target).map(t => ({ span: t.cell!.span, message: `${t.label} = ${t.value}` })),
+    };
+}
+
+export function formatTerms(terms: readonly Term[]): string {
     return terms.map(t => `${t.label} ${t.value}`).join(' + ');
+}
+
+function sum(terms: readonly Term[]): number {
+    let total = 0;
+    for (const t of terms) total += t.value;
+    return round(total);
 }
 
 /** Sums of amounts with up to four decimals, without binary noise. */

@@ -2,6 +2,7 @@
 import { format2019 } from './format-2019.js';
 import { format2021 } from './format-2021.js';
 import { indexOf } from './template-index.js';
+import { hubei2019 } from './variant-hubei-2019.js';
 import type { TemplateDef } from './types.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -51,9 +52,9 @@ export class TemplateRegistry {
     }
 }
 
-/** The two national formats. */
+/** The two national formats and the provincial variants shipped with xxgk. */
 export function createNationalRegistry(): TemplateRegistry {
-    return new TemplateRegistry([format2019, format2021]);
+    return new TemplateRegistry([format2019, format2021, hubei2019]);
 }
 
 export const nationalRegistry = createNationalRegistry();

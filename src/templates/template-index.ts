@@ -33,7 +33,7 @@ export class TableIndex {
     readonly columnGroupVocabulary: Vocabulary<ColumnGroupDef>;
     readonly cornerVocabulary: Vocabulary<LabelSpec>;
 
-    constructor(readonly def: TableDef, readonly section: SectionDef) {
+    constructor(readonly def: TableDef, readonly section: SectionDef, annotations: 'accept' | 'warn' = 'warn') {
         const rows = flattenRows(def.rows);
         rows.forEach(info => this.rowById.set(info.def.id, info));
         this.rows = rows;
@@ -41,10 +41,10 @@ export class TableIndex {
             this.columnById.set(column.id, column);
             this.columnOrder.set(column.id, i);
         });
-        this.rowVocabulary = new Vocabulary(def.rows.length ? rows.map(r => r.def) : []);
-        this.columnVocabulary = new Vocabulary(def.columns);
-        this.columnGroupVocabulary = new Vocabulary(def.columnGroups ?? []);
-        this.cornerVocabulary = new Vocabulary([...(def.corner ?? []), ...(def.note ? [def.note] : [])]);
+        this.rowVocabulary = new Vocabulary(rows.map(r => r.def), annotations);
+        this.columnVocabulary = new Vocabulary(def.columns, annotations);
+        this.columnGroupVocabulary = new Vocabulary(def.columnGroups ?? [], annotations);
+        this.cornerVocabulary = new Vocabulary([...(def.corner ?? []), ...(def.note ? [def.note] : [])], annotations);
     }
 
     /** Leaf rows under a row (the row itself when it has no children). */
@@ -67,12 +67,12 @@ export class TemplateIndex {
     readonly openerVocabulary = new Map<string, Vocabulary<LabelSpec & { table: TableIndex; kind: 'caption' | 'note' }>>();
 
     constructor(readonly template: TemplateDef) {
-        this.sectionVocabulary = new Vocabulary(template.sections);
+        this.sectionVocabulary = new Vocabulary(template.sections, template.labelAnnotations);
         template.sections.forEach((section, i) => {
             this.sectionOrder.set(section.id, i);
             const tables = section.tables.map(table => {
                 if (this.tables.has(table.id)) throw new Error(`template ${template.id}: duplicate table id ${table.id}`);
-                const index = new TableIndex(table, section);
+                const index = new TableIndex(table, section, template.labelAnnotations);
                 this.tables.set(table.id, index);
                 return index;
             });

@@ -150,6 +150,11 @@ export interface TemplateDef {
     lenientYears?: readonly number[];
     /** The template this one varies (a provincial variant of a national format). */
     basedOn?: string;
+    /**
+     * Labels followed by a parenthesised explanation (湖北: 规章(设区的市…)): 'accept' them as the
+     * label, or 'warn' (the default) that the official label has no explanation.
+     */
+    labelAnnotations?: 'accept' | 'warn';
     sections: readonly SectionDef[];
     rules: readonly RuleDef[];
 }

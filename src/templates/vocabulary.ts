@@ -43,7 +43,8 @@ export class Vocabulary<T extends LabelSpec> {
     private readonly unnumbered = new KeyMap<T>();
     private readonly candidates: { key: string; item: T }[] = [];
 
-    constructor(readonly items: readonly T[]) {
+    /** `annotations: 'accept'` takes a label with a trailing explanation (规章(…)) as exact. */
+    constructor(readonly items: readonly T[], private readonly annotations: 'accept' | 'warn' = 'warn') {
         for (const item of items) {
             for (const spelling of [item.label, ...(item.aliases ?? [])]) {
                 this.exact.add(widthKey(spelling), item);
@@ -57,13 +58,33 @@ export class Vocabulary<T extends LabelSpec> {
         }
     }
 
+    /** Remembered answers, misses included: the same labels come back in every report. */
+    private readonly answers = new Map<string, LabelMatch<T> | null>();
+
     lookup(text: string): LabelMatch<T> | undefined {
+        let answer = this.answers.get(text);
+        if (answer === undefined) {
+            if (this.answers.size >= 5_000) this.answers.clear();
+            answer = this.find(text) ?? null;
+            this.answers.set(text, answer);
+        }
+        return answer ?? undefined;
+    }
+
+    private find(text: string): LabelMatch<T> | undefined {
         const exact = this.exact.get(widthKey(text));
         if (exact) return { item: exact, quality: 'exact' };
         const key = looseKey(text);
         if (!key) return undefined;
-        const item = this.lookupLoose(key) ?? this.lookupLoose(stripAnnotation(key));
-        return item && { item, quality: 'variant' };
+        const loose = this.lookupLoose(key);
+        if (loose) return { item: loose, quality: 'variant' };
+        const bare = stripAnnotation(widthKey(text));
+        if (this.annotations === 'accept' && bare !== widthKey(text)) {
+            const annotated = this.exact.get(bare.trim());
+            if (annotated) return { item: annotated, quality: 'exact' };
+        }
+        const stripped = this.lookupLoose(stripAnnotation(key));
+        return stripped && { item: stripped, quality: 'variant' };
     }
 
     private lookupLoose(key: string): T | undefined {

@@ -10,12 +10,25 @@ const SPACES = /\s+/g;
  * （一） = (一), ： = :, ， = ,, 〔〕 = [], “” = "". Spaces and wording still count.
  */
 export function widthKey(text: string): string {
-    return text.normalize('NFKC').replace(OPEN_BRACKETS, '[').replace(CLOSE_BRACKETS, ']').replace(QUOTES, '"').trim();
+    return memo(widthKeys, text, t => t.normalize('NFKC').replace(OPEN_BRACKETS, '[').replace(CLOSE_BRACKETS, ']').replace(QUOTES, '"').trim());
 }
 
 /** A looser key: also ignores spaces and the 钩稽/勾稽 spelling. Matches here are variants. */
 export function looseKey(text: string): string {
-    return widthKey(text).replace(SPACES, '').replace(/钩稽/g, '勾稽');
+    return memo(looseKeys, text, t => widthKey(t).replace(SPACES, '').replace(/钩稽/g, '勾稽'));
+}
+
+// Labels repeat across every report: remember their keys (bounded, so odd text cannot grow it forever).
+const widthKeys = new Map<string, string>();
+const looseKeys = new Map<string, string>();
+function memo(cache: Map<string, string>, text: string, compute: (text: string) => string): string {
+    let key = cache.get(text);
+    if (key === undefined) {
+        if (cache.size >= 20_000) cache.clear();
+        key = compute(text);
+        cache.set(text, key);
+    }
+    return key;
 }
 
 const NUMBERING = /^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、]|\(\d+\))/;

@@ -31,42 +31,24 @@ export type XxgkKeywordNames =
 
 export type XxgkTokenNames = XxgkTerminalNames | XxgkKeywordNames;
 
-export type Line = MetaField | Row | TextBlock;
-
-export const Line = {
-    $type: 'Line'
-} as const;
-
-export function isLine(item: unknown): item is Line {
-    return reflection.isInstance(item, Line.$type);
-}
-
 export interface MetaField extends langium.AstNode {
     readonly $container: Report;
     readonly $type: 'MetaField';
-    key: MetaKey;
-    parts: Array<RowPart>;
+    key: '发布日期' | '年度' | '机关' | '机关层级' | '标题' | '格式' | '统计期限';
 }
 
 export const MetaField = {
     $type: 'MetaField',
-    key: 'key',
-    parts: 'parts'
+    key: 'key'
 } as const;
 
 export function isMetaField(item: unknown): item is MetaField {
     return reflection.isInstance(item, MetaField.$type);
 }
 
-export type MetaKey = '发布日期' | '年度' | '机关' | '机关层级' | '标题' | '格式' | '统计期限';
-
-export function isMetaKey(item: unknown): item is MetaKey {
-    return item === '标题' || item === '机关' || item === '机关层级' || item === '年度' || item === '格式' || item === '发布日期' || item === '统计期限';
-}
-
 export interface Report extends langium.AstNode {
     readonly $type: 'Report';
-    lines: Array<Line>;
+    lines: Array<MetaField | Row | TextBlock>;
 }
 
 export const Report = {
@@ -81,28 +63,14 @@ export function isReport(item: unknown): item is Report {
 export interface Row extends langium.AstNode {
     readonly $container: Report;
     readonly $type: 'Row';
-    parts: Array<RowPart | RowStart>;
 }
 
 export const Row = {
-    $type: 'Row',
-    parts: 'parts'
+    $type: 'Row'
 } as const;
 
 export function isRow(item: unknown): item is Row {
     return reflection.isInstance(item, Row.$type);
-}
-
-export type RowPart = MetaKey | RowStart;
-
-export function isRowPart(item: unknown): item is RowPart {
-    return isRowStart(item) || isMetaKey(item);
-}
-
-export type RowStart = ':' | '|' | '：' | '｜' | string;
-
-export function isRowStart(item: unknown): item is RowStart {
-    return item === '|' || item === '｜' || item === ':' || item === '：' || (typeof item === 'string' && (/(?:[^\s|｜:："\/]|\/(?!\/)|"(?!""))(?:[^\S\r\n]*(?:[^\s|｜:："\/]|\/(?!\/)|"(?!"")))*/.test(item)));
 }
 
 export interface TextBlock extends langium.AstNode {
@@ -121,7 +89,6 @@ export function isTextBlock(item: unknown): item is TextBlock {
 }
 
 export type XxgkAstType = {
-    Line: Line
     MetaField: MetaField
     Report: Report
     Row: Row
@@ -130,25 +97,14 @@ export type XxgkAstType = {
 
 export class XxgkAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
-        Line: {
-            name: Line.$type,
-            properties: {
-            },
-            superTypes: []
-        },
         MetaField: {
             name: MetaField.$type,
             properties: {
                 key: {
                     name: MetaField.key
-                },
-                parts: {
-                    name: MetaField.parts,
-                    defaultValue: [],
-                    optional: true
                 }
             },
-            superTypes: [Line.$type]
+            superTypes: []
         },
         Report: {
             name: Report.$type,
@@ -164,12 +120,8 @@ export class XxgkAstReflection extends langium.AbstractAstReflection {
         Row: {
             name: Row.$type,
             properties: {
-                parts: {
-                    name: Row.parts,
-                    defaultValue: []
-                }
             },
-            superTypes: [Line.$type]
+            superTypes: []
         },
         TextBlock: {
             name: TextBlock.$type,
@@ -178,7 +130,7 @@ export class XxgkAstReflection extends langium.AbstractAstReflection {
                     name: TextBlock.text
                 }
             },
-            superTypes: [Line.$type]
+            superTypes: []
         }
     } as const satisfies langium.AstMetaData
 }

@@ -1,0 +1,177 @@
+/**
+ * npm run bench — speed targets as ratios measured in one run (never as timed tests):
+ *  - full check (parse + model + rules) ≤ 1.2 × Langium parse-only, on the examples and a batch;
+ *  - 10,000 generated reports checked by the CLI in ≤ 60 s on 2 cores;
+ *  - ≥ 1.7 × faster with 2 workers than with 1.
+ */
+import '../src/polyfill.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { renderTable } from '../src/format/skeleton.js';
+import { createXxgkCoreServices } from '../src/language/xxgk-module.js';
+import { checkText } from '../src/rules/check.js';
+import { nationalRegistry } from '../src/templates/registry.js';
+import type { TemplateDef } from '../src/templates/types.js';
+import { flattenRows } from '../src/templates/template-index.js';
+import { keystrokeLatency, percentile, rssMegabytes, startServer } from './lsp.js';
+import { pathToFileURL } from 'node:url';
+
+const root = path.resolve(__dirname, '../..');
+const batchSize = Number(process.env.XXGK_BENCH_REPORTS ?? 10_000);
+const { Xxgk } = createXxgkCoreServices();
+
+interface Row { name: string; value: string; target?: string; ok?: boolean }
+const results: Row[] = [];
+const report_ = (name: string, value: string, target?: string, ok?: boolean) => {
+    results.push({ name, value, target, ok });
+    console.log(`${ok === undefined ? ' ' : ok ? '✓' : '✗'} ${name.padEnd(58)} ${value}${target ? `   (target ${target})` : ''}`);
+};
+
+/**
+ * Time per call in ms of each function, measured in alternating rounds of `inner` calls; the
+ * fastest round counts (the machine is shared: slower rounds measure the neighbours).
+ */
+function timeBoth(fns: (() => void)[], inner: number, rounds = 15): number[] {
+    fns.forEach(fn => { for (let i = 0; i < inner; i++) fn(); }); // warm up
+    const best = fns.map(() => Infinity);
+    for (let r = 0; r < rounds; r++) {
+        fns.forEach((fn, k) => {
+            (globalThis as { gc?: () => void }).gc?.();
+            const start = performance.now();
+            for (let i = 0; i < inner; i++) fn();
+            best[k] = Math.min(best[k], (performance.now() - start) / inner);
+        });
+    }
+    return best;
+}
+
+/** A complete, consistent report with random numbers; every `errorEvery`-th one has a wrong total. */
+function generateReport(template: TemplateDef, seed: number, withError: boolean): string {
+    let state = seed * 2654435761 % 4294967296;
+    const rand = (n: number) => { state = (state * 1664525 + 1013904223) % 4294967296; return state % n; };
+    const year = template.years.to ?? 2024;
+    const lines = [`标题：测试局${seed}${year}年政府信息公开工作年度报告`, `机关：测试局${seed}`, '机关层级：部门', `年度：${year}`, `格式：${template.id}`,
+        `统计期限：${year}-01-01 至 ${year}-12-31`, ''];
+    for (const section of template.sections) {
+        lines.push(section.label);
+        if (section.kind === 'prose') {
+            lines.push('"""', `（一）本年度${seed}号单位的工作情况。`.repeat(1 + rand(6)), '"""', '');
+            continue;
+        }
+        lines.push('');
+        for (const table of section.tables) {
+            const values = new Map<string, number[]>();
+            const leaves = flattenRows(table.rows).filter(r => !r.def.children);
+            for (const { def } of leaves) values.set(def.id, table.columns.map(c => (c.kind === 'signed' ? rand(5) - 2 : rand(9))));
+            const totalCol = table.columns.findIndex(c => c.id === 'total');
+            if (table.id === 'applications') {
+                // 一 + 二 = 三（七）+ 四 per column, （七） = the sum of the result rows.
+                const resultLeaves = flattenRows(table.rows.find(r => r.id === 'results')!.children!)
+                    .filter(r => !r.def.children && r.def.id !== 'resultsTotal').map(r => r.def.id);
+                const column = (i: number) => resultLeaves.reduce((sum, id) => sum + values.get(id)![i], 0);
+                const total = table.columns.map((_, i) => column(i));
+                const carriedIn = values.get('carriedIn')!;
+                const carriedOver = values.get('carriedOver')!;
+                values.set('resultsTotal', total);
+                values.set('received', total.map((t, i) => t + carriedOver[i] - Math.min(carriedIn[i], t + carriedOver[i])));
+                values.set('carriedIn', carriedIn.map((c, i) => Math.min(c, total[i] + carriedOver[i])));
+            }
+            if (totalCol >= 0) {
+                for (const v of values.values()) v[totalCol] = v.reduce((sum, x, i) => (i === totalCol ? sum : sum + x), 0);
+            }
+            if (withError && table.id === 'applications') values.get('disclosed')![totalCol] += 1;
+            lines.push(...renderTable(table, (row, columnId) => String(values.get(row.id)?.[table.columns.findIndex(c => c.id === columnId)] ?? 0)), '');
+        }
+    }
+    return lines.join('\n');
+}
+
+function measureTexts(label: string, texts: string[], inner: number): void {
+    const [parse, full] = timeBoth([
+        () => texts.forEach(t => Xxgk.parser.LangiumParser.parse(t)),
+        () => texts.forEach(t => checkText(t, Xxgk)),
+    ], inner);
+    const kb = texts.reduce((s, t) => s + Buffer.byteLength(t), 0) / texts.length / 1024;
+    report_(`${label}: parse only (per report, ${kb.toFixed(1)} KB)`, `${(parse / texts.length).toFixed(3)} ms`);
+    report_(`${label}: full check (per report)`, `${(full / texts.length).toFixed(3)} ms`);
+    const ratio = full / parse;
+    report_(`${label}: full check / parse only`, `${ratio.toFixed(2)}×`, '≤ 1.20×', ratio <= 1.2);
+}
+
+function runCli(dir: string, jobs: number): number {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, [path.join(root, 'out/cli/main.cjs'), 'check', '--jobs', String(jobs), '--format', 'json', dir],
+        { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const elapsed = (performance.now() - start) / 1000;
+    if (r.status !== 1) throw new Error(`xxgk check --jobs ${jobs} exited ${r.status}: ${r.stderr}`);
+    const summary = JSON.parse(r.stdout).summary;
+    if (summary.files !== batchSize) throw new Error(`checked ${summary.files} of ${batchSize}`);
+    return elapsed;
+}
+
+async function measureServer(templates: TemplateDef[]): Promise<void> {
+    // A ~10 KB report: the 2021 example with more prose.
+    const example = readFileSync(path.join(root, 'examples', 'longgang-2024.xxgk'), 'utf8');
+    const paragraph = '（六）其他工作。本年度进一步规范政府信息公开申请的接收、登记、办理和答复流程，严格落实保密审查制度。\n';
+    let report = example.replace('（五）监督保障。', `${paragraph.repeat(4)}（五）监督保障。`);
+    while (Buffer.byteLength(report) < 10 * 1024) report = report.replace('（五）监督保障。', `${paragraph}（五）监督保障。`);
+    const samples = await keystrokeLatency(root, report, 240);
+    report_(`keystroke → diagnostics, ${(Buffer.byteLength(report) / 1024).toFixed(1)} KB report, p50 (${samples.length} edits)`, `${percentile(samples, 50).toFixed(1)} ms`);
+    const p95 = percentile(samples, 95);
+    report_('keystroke → diagnostics, p95', `${p95.toFixed(1)} ms`, '≤ 15 ms', p95 <= 15);
+
+    const dir = path.join(root, 'bench', '.data', 'workspace-1000');
+    if (!existsSync(path.join(dir, 'done'))) {
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        for (let i = 0; i < 1000; i++) writeFileSync(path.join(dir, `r${i}.xxgk`), generateReport(templates[i % 2], i, i % 10 === 0));
+        writeFileSync(path.join(dir, 'done'), '');
+    }
+    const server = await startServer(root, dir);
+    // The workspace is loaded and built before the server handles the first document.
+    await server.open(pathToFileURL(path.join(dir, 'r1.xxgk')).toString(), readFileSync(path.join(dir, 'r1.xxgk'), 'utf8'));
+    const memory = rssMegabytes(server.pid);
+    await server.stop();
+    report_('server memory, workspace of 1,000 reports (RSS)', `${memory.rss.toFixed(0)} MB (peak ${memory.peak.toFixed(0)} MB)`, '≤ 300 MB', memory.peak <= 300);
+}
+
+async function main(): Promise<void> {
+    console.log(`xxgk bench — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})\n`);
+    const examples = readdirSync(path.join(root, 'examples')).filter(f => f.endsWith('.xxgk'))
+        .map(f => readFileSync(path.join(root, 'examples', f), 'utf8'));
+    measureTexts('examples', examples, 40);
+
+    const templates = [nationalRegistry.get('2019')!, nationalRegistry.get('2021')!];
+    const sample = Array.from({ length: 50 }, (_, i) => generateReport(templates[i % 2], i, i % 10 === 0));
+    if (checkText(sample[1], Xxgk).findings.length) throw new Error('generated reports should be clean');
+    measureTexts('generated', sample, 4);
+
+    const dir = path.join(root, 'bench', '.data', `batch-${batchSize}`);
+    if (!existsSync(path.join(dir, 'done'))) {
+        rmSync(dir, { recursive: true, force: true });
+        for (let i = 0; i < batchSize; i++) {
+            const sub = path.join(dir, String(Math.floor(i / 500)));
+            if (i % 500 === 0) mkdirSync(sub, { recursive: true });
+            writeFileSync(path.join(sub, `r${i}.xxgk`), generateReport(templates[i % 2], i, i % 10 === 0));
+        }
+        writeFileSync(path.join(dir, 'done'), '');
+    }
+    const one = runCli(dir, 1);
+    const two = runCli(dir, 2);
+    report_(`batch of ${batchSize} reports, CLI --jobs 1`, `${one.toFixed(1)} s`);
+    report_(`batch of ${batchSize} reports, CLI --jobs 2`, `${two.toFixed(1)} s`, batchSize === 10_000 ? '≤ 60 s' : undefined, two <= 60);
+    report_('speed-up from 1 to 2 workers', `${(one / two).toFixed(2)}×`, '≥ 1.70×', one / two >= 1.7);
+
+    await measureServer(templates);
+
+    const failed = results.filter(r => r.ok === false);
+    console.log(`\n${results.filter(r => r.ok).length} targets met, ${failed.length} missed`);
+}
+
+main().catch(e => {
+    console.error(e);
+    process.exitCode = 1;
+});

@@ -1,0 +1,24 @@
+/** The one analysis of an open document, shared by every LSP provider (src/rules/check.ts caches it). */
+import type { LangiumDocument } from 'langium';
+import type { Report } from '../../src/language/generated/ast.js';
+import { analyzeCached, checkText, type Analysis } from '../../src/rules/check.js';
+import type { Span } from '../../src/model/types.js';
+import type { XxgkServices } from '../xxgk-services.js';
+import type { Range } from 'vscode-languageserver';
+
+export function analysisOf(services: XxgkServices, document: LangiumDocument): Analysis {
+    return analyzeCached(document.parseResult.value as Report, document.textDocument.getText(), services.xxgk.Templates);
+}
+
+/** Checks another version of the text (fix-all re-checks after each step). */
+export function reanalyzer(services: XxgkServices): (text: string) => Analysis {
+    return text => checkText(text, services, services.xxgk.Templates);
+}
+
+export function toRange(document: LangiumDocument, span: Span): Range {
+    return { start: document.textDocument.positionAt(span.start), end: document.textDocument.positionAt(span.end) };
+}
+
+export function toSpan(document: LangiumDocument, range: Range): Span {
+    return { start: document.textDocument.offsetAt(range.start), end: document.textDocument.offsetAt(range.end) };
+}

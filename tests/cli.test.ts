@@ -1,0 +1,185 @@
+/** The CLI as a real process: exit codes, text/JSON/SARIF output, parallel checking, skeletons. */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { examplesDir, fixturesDir, root } from './support/helpers.js';
+
+const cli = path.join(root, 'out/cli/main.cjs');
+
+function xxgk(args: string[], cwd = root) {
+    const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDir(): string {
+    return mkdtempSync(path.join(tmpdir(), 'xxgk-cli-'));
+}
+
+const rowTotalFixture = path.join(fixturesDir, 'rules', 'r2-row-total.xxgk');
+
+describe('xxgk check', () => {
+    it('exits 0 on the clean examples and prints the summary', () => {
+        const r = xxgk(['check', 'examples']);
+        expect(r.code).toBe(0);
+        expect(r.stdout.trim()).toBe('检查了 2 个文件：0 个错误，0 个警告，0 条提示');
+        expect(r.stderr).toBe('');
+    });
+
+    it('exits 1 on errors with compiler-style lines', () => {
+        const r = xxgk(['check', path.relative(root, rowTotalFixture)]);
+        expect(r.code).toBe(1);
+        const lines = r.stdout.trim().split('\n');
+        expect(lines[0]).toBe('tests/fixtures/rules/r2-row-total.xxgk:52:97: error xxgk/row-total （一）予以公开：总计应为 3（自然人 2 + 商业企业 1 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0），实际为 4');
+        expect(lines[1]).toMatch(/^tests\/fixtures\/rules\/r2-row-total\.xxgk:77:\d+: error xxgk\/results-total /);
+        expect(lines[2]).toBe('检查了 1 个文件：2 个错误，0 个警告，0 条提示');
+    });
+
+    it('exits 0 when there are only warnings', () => {
+        const r = xxgk(['check', path.join(fixturesDir, 'rules', 'r7-table-empty.xxgk')]);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('warning xxgk/table-empty');
+    });
+
+    it('exits 2 with one clear line for a missing path, and still checks the rest', () => {
+        const r = xxgk(['check', 'no/such/dir', 'examples']);
+        expect(r.code).toBe(2);
+        expect(r.stderr.trim()).toBe('xxgk: no/such/dir: 路径不存在');
+        expect(r.stdout).toContain('检查了 2 个文件');
+    });
+
+    it('exits 2 on a file that is not UTF-8, naming the encoding', () => {
+        const dir = tempDir();
+        const gbk = Buffer.from([0xb1, 0xea, 0xcc, 0xe2, 0xa3, 0xba, 0xb2, 0xe2, 0xca, 0xd4, 0x0a]); // 标题：测试 in GBK
+        writeFileSync(path.join(dir, 'gbk.xxgk'), gbk);
+        const r = xxgk(['check', dir]);
+        expect(r.code).toBe(2);
+        expect(r.stderr.trim()).toBe(`xxgk: ${path.join(dir, 'gbk.xxgk')}: 不是 UTF-8 编码，看起来是 GBK/GB18030 编码；请将文件另存为 UTF-8`);
+        expect(r.stderr).not.toMatch(/at .*\.cjs/);
+    });
+
+    it('exits 2 on an unreadable file (a dangling link) without a stack trace', () => {
+        const dir = tempDir();
+        symlinkSync(path.join(dir, 'gone.txt'), path.join(dir, 'broken.xxgk'));
+        const r = xxgk(['check', dir]);
+        expect(r.code).toBe(2);
+        expect(r.stderr.trim()).toBe(`xxgk: ${path.join(dir, 'broken.xxgk')}: 无法读取：文件不存在（ENOENT）`);
+    });
+
+    it('exits 2 on usage errors', () => {
+        expect(xxgk(['check']).code).toBe(2);
+        expect(xxgk(['check', '--format', 'xml', 'examples']).code).toBe(2);
+        expect(xxgk(['check', '--jobs', '0', 'examples']).code).toBe(2);
+        expect(xxgk(['frobnicate']).code).toBe(2);
+        const r = xxgk(['check', '--bogus', 'examples']);
+        expect(r.code).toBe(2);
+        expect(r.stderr.split('\n')[0]).toBe('xxgk: 未知选项「--bogus」');
+    });
+
+    it('exits 2 when a folder holds no report', () => {
+        const r = xxgk(['check', tempDir()]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('没有找到 .xxgk 文件');
+    });
+
+    it('writes JSON that follows the documented schema', () => {
+        const r = xxgk(['check', '--format', 'json', 'examples', rowTotalFixture]);
+        expect(r.code).toBe(1);
+        const json = JSON.parse(r.stdout);
+        const schema = JSON.parse(readFileSync(path.join(root, 'docs/check-result.schema.json'), 'utf8'));
+        const validate = new Ajv({ allErrors: true }).compile(schema);
+        expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+        expect(json.summary).toEqual({ files: 3, errors: 2, warnings: 0, infos: 0, unreadable: 0 });
+        const finding = json.files[2].findings[0];
+        expect(finding).toMatchObject({
+            code: 'xxgk/row-total', severity: 'error', rule: 'R2',
+            range: { start: { line: 52, column: 97 }, end: { line: 52, column: 98 } },
+            data: { computed: 3, reported: 4 },
+        });
+        expect(finding.related).toHaveLength(6);
+    });
+
+    it('writes SARIF 2.1.0', () => {
+        const r = xxgk(['check', '--format', 'sarif', rowTotalFixture, 'nope.xxgk']);
+        expect(r.code).toBe(2);
+        const sarif = JSON.parse(r.stdout);
+        expect(sarif.version).toBe('2.1.0');
+        expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
+        const run = sarif.runs[0];
+        expect(run.tool.driver.name).toBe('xxgk');
+        const ids = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(run.results).toHaveLength(2);
+        for (const result of run.results) {
+            expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+            expect(['error', 'warning', 'note']).toContain(result.level);
+            const { region, artifactLocation } = result.locations[0].physicalLocation;
+            expect(artifactLocation.uri).toMatch(/r2-row-total\.xxgk$/);
+            expect(region.startLine).toBeGreaterThan(0);
+            expect(region.startColumn).toBeGreaterThan(0);
+        }
+        expect(run.results[0]).toMatchObject({ ruleId: 'xxgk/row-total', level: 'error', properties: { computed: 3, reported: 4 } });
+        expect(run.invocations[0].executionSuccessful).toBe(false);
+        expect(run.invocations[0].toolExecutionNotifications[0].message.text).toBe('nope.xxgk: 路径不存在');
+    });
+
+    it('checks many files on worker threads with the same output, in stable order', () => {
+        const dir = tempDir();
+        const sources = [rowTotalFixture, path.join(examplesDir, 'yanshi-2020.xxgk'), path.join(fixturesDir, 'rules', 'r7-blank.xxgk')];
+        for (let i = 0; i < 60; i++) {
+            const sub = path.join(dir, `d${i % 7}`);
+            mkdirSync(sub, { recursive: true });
+            copyFileSync(sources[i % sources.length], path.join(sub, `r${String(i).padStart(3, '0')}.xxgk`));
+        }
+        const one = xxgk(['check', '--jobs', '1', dir]);
+        const two = xxgk(['check', '--jobs', '2', dir]);
+        expect(one.code).toBe(1);
+        expect(two.stdout).toBe(one.stdout);
+        const files = one.stdout.trim().split('\n').slice(0, -1).map(l => l.split(':')[0]);
+        expect(files).toEqual([...files].sort());
+        expect(one.stdout.trim().split('\n').at(-1)).toBe('检查了 60 个文件：40 个错误，80 个警告，0 条提示');
+    });
+});
+
+describe('xxgk new', () => {
+    it('writes a complete skeleton that checks without errors', () => {
+        const dir = tempDir();
+        const r = xxgk(['new', '--format', '2021', '--agency', '某某局', '--year', '2024'], dir);
+        expect(r.code).toBe(0);
+        expect(r.stdout.trim()).toBe('已生成 某某局-2024.xxgk（2021 格式，国办公开办函〔2021〕30号）');
+        const text = readFileSync(path.join(dir, '某某局-2024.xxgk'), 'utf8');
+        expect(text).toContain('格式：2021');
+        expect(text).toContain('    3.其他');
+        const check = xxgk(['check', '--format', 'json', dir]);
+        expect(check.code).toBe(0);
+        const findings = JSON.parse(check.stdout).files[0].findings;
+        expect(findings.map((f: { code: string }) => f.code)).toEqual(['xxgk/section-empty', 'xxgk/section-empty', 'xxgk/section-empty']);
+    });
+
+    it('writes the 2019 table set for a 2020 report, to stdout with -o -', () => {
+        const r = xxgk(['new', '--agency', '某某局', '--year', '2020', '-o', '-']);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('格式：2019');
+        expect(r.stdout).toContain('第二十条第（九）项');
+        expect(r.stdout).not.toContain('3.其他');
+    });
+
+    it('never overwrites an existing file without --force', () => {
+        const dir = tempDir();
+        const file = path.join(dir, 'mine.xxgk');
+        writeFileSync(file, '我写的内容');
+        const r = xxgk(['new', '--agency', '某某局', '--year', '2024', '-o', file]);
+        expect(r.code).toBe(2);
+        expect(readFileSync(file, 'utf8')).toBe('我写的内容');
+        expect(xxgk(['new', '--agency', '某某局', '--year', '2024', '-o', file, '--force']).code).toBe(0);
+        expect(readFileSync(file, 'utf8')).toContain('机关：某某局');
+    });
+
+    it('explains bad arguments', () => {
+        expect(xxgk(['new', '--year', '2024']).stderr).toContain('请用 --agency 给出机关名称');
+        expect(xxgk(['new', '--agency', 'x', '--year', '24']).stderr).toContain('--year 应为四位年份');
+        expect(xxgk(['new', '--agency', 'x', '--year', '2024', '--format', '2023']).stderr).toContain('未知格式「2023」');
+    });
+});

@@ -1,0 +1,107 @@
+/**
+ * Properties of fixes and formatting over every fixture and example, and over mutated examples:
+ * a fix removes its finding, never touches prose, and has nothing left to do when applied again;
+ * formatting twice is formatting once and never changes what the report means.
+ */
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyEdits, fixAllTotals, fixesFor } from '../src/editor/fixes.js';
+import { formatText } from '../src/format/formatter.js';
+import type { ReportModel } from '../src/model/types.js';
+import type { Analysis } from '../src/rules/check.js';
+import { LineIndex } from '../src/util/lines.js';
+import { check, examplesDir, fixturesDir, read, xxgkFiles } from './support/helpers.js';
+
+const files = [examplesDir, path.join(fixturesDir, 'rules'), path.join(fixturesDir, 'clean')].flatMap(xxgkFiles);
+const reanalyze = (text: string) => check(text);
+
+function prose(model: ReportModel): string[] {
+    return [...model.preamble, ...model.sections.flatMap(s => s.prose)].map(p => p.text);
+}
+
+/** What a report means: structure, every cell, every finding (by line). */
+function meaning(analysis: Analysis) {
+    const { model } = analysis;
+    const lines = new LineIndex(model.text);
+    return {
+        meta: Object.fromEntries(Object.entries(model.meta).map(([k, v]) => [k, v?.text])),
+        template: model.template.id,
+        prose: prose(model),
+        sections: model.sections.map(s => ({
+            id: s.def.id,
+            tables: s.tables.map(t => ({
+                id: t.def.id,
+                columns: t.columns.map(c => c?.id),
+                rows: t.rows.map(r => ({ row: r.def?.id, label: r.label, cells: r.cells.map(c => [c.column?.id, c.text, c.state, c.value]) })),
+            })),
+        })),
+        findings: analysis.findings.map(f => `${lines.position(f.span.start).line} ${f.severity} ${f.code}`),
+    };
+}
+
+describe('quick fixes on every fixture', () => {
+    for (const file of files) {
+        it(path.basename(file), () => {
+            const text = read(file);
+            const analysis = check(text);
+            const lines = new LineIndex(text);
+            for (const finding of analysis.findings) {
+                for (const fix of fixesFor(analysis, [finding], reanalyze)) {
+                    const fixed = applyEdits(text, fix.edits);
+                    const after = check(fixed);
+                    expect(prose(after.model), fix.title).toEqual(prose(analysis.model));
+                    const line = lines.position(finding.span.start).line;
+                    const afterLines = new LineIndex(fixed);
+                    const shift = fixed.split('\n').length - text.split('\n').length;
+                    const identity = (f: typeof finding) => [f.code, f.data.table, f.data.row, f.data.column, f.data.canonical].join('|');
+                    const same = after.findings.filter(f => identity(f) === identity(finding) &&
+                        [line, line + shift].includes(afterLines.position(f.span.start).line));
+                    if (fix.title.startsWith('修正')) {
+                        expect(fixAllTotals(fixed, reanalyze, fix.title.includes('本表') ? finding.data.table : undefined), fix.title).toEqual([]);
+                    } else {
+                        expect(same.map(f => f.message), `${fix.title} on line ${line + 1}`).toEqual([]);
+                    }
+                }
+            }
+        });
+    }
+
+    it('fixes all totals of a report in dependency order so every rule agrees', () => {
+        const text = read(path.join(fixturesDir, 'rules', 'r3-results-total.xxgk'));
+        const fixed = applyEdits(text, fixAllTotals(text, reanalyze));
+        expect(check(fixed).findings.filter(f => f.severity === 'error')).toEqual([]);
+        expect(fixAllTotals(fixed, reanalyze)).toEqual([]);
+        const scrambled = read(path.join(examplesDir, 'longgang-2024.xxgk'))
+            .replace(/(（七）总计 +\|[^\n]*)/, m => m.replace(/\d+/g, '9'))
+            .replace(/(四、结转下年度继续办理 +\|[^\n]*)/, m => m.replace(/\d+/g, '1'))
+            .replace(/(  （二）部分公开[^|]*\|[^\n]*)/, m => m.replace(/(\d+)$/, '99'));
+        expect(check(scrambled).findings.length).toBeGreaterThan(10);
+        const repaired = applyEdits(scrambled, fixAllTotals(scrambled, reanalyze));
+        // Row totals, then （七）总计 per column, then the carry-over from the balance: the original again.
+        expect(repaired).toBe(read(path.join(examplesDir, 'longgang-2024.xxgk')));
+    });
+});
+
+describe('formatting', () => {
+    for (const file of files) {
+        it(`keeps the meaning of ${path.basename(file)} and is idempotent`, () => {
+            const text = read(file);
+            const once = formatText(check(text).model);
+            const twice = formatText(check(once).model);
+            expect(twice).toBe(once);
+            expect(meaning(check(once))).toEqual(meaning(check(text)));
+        });
+    }
+
+    it('keeps the meaning of mutated examples', () => {
+        const examples = xxgkFiles(examplesDir).map(read);
+        const edit = fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.constantFrom('', ' ', '  |', '|', '\n', '0', '12', '（三）', '"""', '//x', '\t', '｜ 3'));
+        fc.assert(fc.property(fc.constantFrom(...examples), fc.array(edit, { maxLength: 6 }), (base, edits) => {
+            const text = edits.reduce((t, [at, len, ins]) => { const s = at % (t.length + 1); return t.slice(0, s) + ins + t.slice(s + len); }, base);
+            const once = formatText(check(text).model);
+            expect(formatText(check(once).model)).toBe(once);
+            expect(meaning(check(once))).toEqual(meaning(check(text)));
+        }), { numRuns: 150 });
+    });
+});

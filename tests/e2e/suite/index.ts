@@ -8,15 +8,19 @@
  */
 import { writeFileSync } from 'node:fs';
 import { runTests } from '../runner.mjs';
+import { completionTests } from './completion.js';
 import { diagnosticsTests } from './diagnostics.js';
+import { formattingTests } from './formatting.js';
+import { hoverTests } from './hover.js';
 import { languageTests } from './language.js';
-import { revertAndCloseAll } from './support.js';
+import { quickFixTests } from './quick-fix.js';
+import { revertAll } from './support.js';
 
-const suites = [diagnosticsTests, languageTests];
+const suites = [diagnosticsTests, quickFixTests, completionTests, hoverTests, formattingTests, languageTests];
 
 export async function run(): Promise<void> {
-    // Every test starts from a clean editor: unsaved edits of a failed test are thrown away.
-    const result = await runTests('xxgk in the VS Code extension host', suites.flat(), { afterEach: revertAndCloseAll });
+    // Every test starts from the files on disk: unsaved edits (of a failed test too) are thrown away.
+    const result = await runTests('xxgk in the VS Code extension host', suites.flat(), { afterEach: revertAll });
     // For a runner that cannot read the extension host's console (see tests/e2e/electron.mjs).
     if (process.env.XXGK_E2E_RESULT) writeFileSync(process.env.XXGK_E2E_RESULT, JSON.stringify(result));
     if (result.failed > 0) throw new Error(`${result.failed} of ${result.passed + result.failed} in-process tests failed`);

@@ -53,9 +53,20 @@ export async function diagnosticsAfter(
     }
 }
 
-/** Opens a workspace file in an editor and returns it with the diagnostics the server publishes for it. */
+/**
+ * Shows a workspace file in an editor with the diagnostics the server published for its current text.
+ * The first time, that means waiting for the server's first publication. A document opened by an
+ * earlier test is still open (tests never close documents, so VS Code sends no didClose/didOpen that
+ * could race) and clean (`revertAll` waits for the publication after the revert), so its current
+ * diagnostics are the server's.
+ */
 export async function openWithDiagnostics(name: string): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
     const uri = workspaceFile(name);
+    const known = vscode.workspace.textDocuments.find(d => sameUri(d.uri, uri));
+    if (known) {
+        if (known.isDirty) throw new AssertionError(`${name} has unsaved changes from an earlier test`);
+        return { editor: await vscode.window.showTextDocument(known), diagnostics: vscode.languages.getDiagnostics(uri) };
+    }
     let editor: vscode.TextEditor | undefined;
     const diagnostics = await diagnosticsAfter(uri, async () => {
         const document = await vscode.workspace.openTextDocument(uri);
@@ -109,14 +120,23 @@ export async function replace(document: vscode.TextDocument, range: vscode.Range
     if (!(await vscode.workspace.applyEdit(edit))) throw new AssertionError(`the edit on ${document.uri.path} was not applied`);
 }
 
-/** Throws away unsaved changes of every open editor and closes them, so the next test starts clean. */
-export async function revertAndCloseAll(): Promise<void> {
+/**
+ * Throws away the unsaved changes of every document and waits until the server has published the
+ * diagnostics of the reverted text, so the next test starts from the files as they are on disk.
+ */
+export async function revertAll(): Promise<void> {
     for (const document of vscode.workspace.textDocuments) {
         if (!document.isDirty) continue;
-        await vscode.window.showTextDocument(document);
-        await vscode.commands.executeCommand('workbench.action.files.revert');
+        const revert = async () => {
+            await vscode.window.showTextDocument(document);
+            await vscode.commands.executeCommand('workbench.action.files.revert');
+        };
+        // A text edited back to what is on disk is still dirty, but reverting it changes nothing
+        // and the server is sent nothing new.
+        const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+        if (document.getText() === onDisk) await revert();
+        else await diagnosticsAfter(document.uri, revert, undefined, `the diagnostics after reverting ${document.uri.path}`);
     }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 export function describeRange(range: vscode.Range): string {

@@ -94,11 +94,32 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
                 },
             },
             {
-                name: 'undo restores the total and the error goes away',
+                name: 'Ctrl+. on the cell offers the fix; choosing it sets the computed total and the error goes away',
                 fn: async () => {
                     await s.wb.focusEditor();
-                    await s.page.keyboard.press('Control+Z');
+                    await s.wb.goTo(cell.line, cell.column);
+                    const rows = await s.wb.codeActions();
+                    await s.page.screenshot({ path: path.join(artifacts, '06a-quick-fix-menu.png') });
+                    assert(await rows.count() >= 1, 'the Ctrl+. menu has actions');
+                    await s.wb.chooseCodeAction('将「（一）予以公开」的总计改为 0');
                     await s.wb.squiggles('error').first().waitFor({ state: 'detached' });
+                    await s.wb.problemsCountIs(0, 0);
+                },
+            },
+            {
+                name: 'Ctrl+Space in table 三 lists the official row labels the table lacks',
+                fn: async () => {
+                    const label = '3.要求提供公开出版物';
+                    const line = lines.findIndex(l => l.trim().startsWith(label)) + 1;
+                    await s.wb.goTo(line, lines[line - 1].indexOf(label) + 1);
+                    await s.page.keyboard.press('Shift+End');
+                    await s.page.keyboard.type('3.要');
+                    const labels = await s.wb.suggestions();
+                    const shown = await labels.allInnerTexts();
+                    assert(shown.includes(label), `${label} among the suggestions ${JSON.stringify(shown)}`);
+                    await s.page.screenshot({ path: path.join(artifacts, '07a-suggestions.png') });
+                    await s.page.keyboard.press('Escape');
+                    await s.wb.runCommand('File: Revert File');
                     await s.wb.problemsCountIs(0, 0);
                 },
             },

@@ -117,6 +117,41 @@ export class Workbench {
         });
     }
 
+    /** Completion (Ctrl+Space): the labels in the suggest widget. */
+    async suggestions() {
+        await this.page.keyboard.press('Control+Space');
+        const labels = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name');
+        await labels.first().waitFor({ timeout });
+        return labels;
+    }
+
+    /** Quick fix (Ctrl+.): the rows of the code-action menu. */
+    async codeActions() {
+        await this.page.keyboard.press('Control+.');
+        const rows = this.page.locator('.action-widget .monaco-list-row.action');
+        await rows.first().waitFor({ timeout });
+        return rows;
+    }
+
+    /**
+     * Picks the code action with this title from the open Ctrl+. menu with the keyboard (arrows, Enter),
+     * as a person does; the menu blocks the mouse until it has moved.
+     */
+    async chooseCodeAction(title) {
+        const rows = this.page.locator('.action-widget .monaco-list-row.action');
+        const count = await rows.count();
+        for (let i = 0; i <= count; i++) {
+            const focused = await this.page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label').catch(() => null);
+            if (focused === title) {
+                await this.page.keyboard.press('Enter');
+                await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout });
+                return;
+            }
+            await this.page.keyboard.press('ArrowDown');
+        }
+        throw new AssertionError(`no code action ${JSON.stringify(title)} in ${JSON.stringify(await rows.allInnerTexts())}`);
+    }
+
     /** The Problems panel (Ctrl+Shift+M). */
     async openProblems() {
         await this.page.keyboard.press('Control+Shift+M');

@@ -1,4 +1,5 @@
-// Bundles the extension (client), the language server, the CLI and the e2e suite into out/*.cjs.
+// Bundles the extension (client), the language server, the CLI and the e2e suite into out/*.cjs, and
+// the preview's webview script into out/webview/preview.js.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -12,12 +13,21 @@ const common = {
     logLevel: 'warning',
     // Langium's ESM code reads import.meta.url in places the bundle never reaches.
     logOverride: { 'empty-import-meta': 'silent' },
+    // pdfkit's ESM build resolves its data files from import.meta.url: give CJS bundles a real one.
+    define: { 'import.meta.url': '__xxgk_import_meta_url' },
+    banner: { js: "const __xxgk_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 const builds = [
     { ...common, entryPoints: { 'client/extension': 'client/extension.ts' }, outdir: 'out', external: ['vscode'] },
     { ...common, entryPoints: { 'server/main': 'server/main.ts' }, outdir: 'out' },
     { ...common, entryPoints: { 'cli/main': 'src/cli/main.ts', 'cli/worker': 'src/cli/worker.ts' }, outdir: 'out' },
     { ...common, entryPoints: { 'bench/bench': 'bench/bench.ts' }, outdir: 'out', sourcemap: false },
+    { ...common, entryPoints: { 'bench/preview': 'bench/preview.ts' }, outdir: 'out', sourcemap: false },
+    // The preview page's script: runs in the webview, not in Node.
+    {
+        entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out', bundle: true, format: 'iife',
+        platform: 'browser', target: 'es2020', sourcemap: true, logLevel: 'warning',
+    },
     // The in-process end-to-end suite (tests/e2e), run inside the extension host; not shipped in the .vsix.
     { ...common, entryPoints: { 'test/suite': 'tests/e2e/suite/index.ts' }, outdir: 'out', external: ['vscode'] },
 ];

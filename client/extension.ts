@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { l10n, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { activatePreview } from './preview/index.js';
 
 let client: LanguageClient | undefined;
 
@@ -19,6 +20,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // User-facing strings go through l10n.t (English key; translations in l10n/bundle.l10n.*.json).
     client = new LanguageClient('xxgk', l10n.t('xxgk Report Language Server'), serverOptions, clientOptions);
     await client.start();
+    activatePreview(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,8 +3,10 @@ import '../src/polyfill.js';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { registerPreviewService } from './preview-service.js';
 import { createXxgkServices } from './xxgk-services.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createXxgkServices({ connection, ...NodeFileSystem });
+const { shared, Xxgk } = createXxgkServices({ connection, ...NodeFileSystem });
 startLanguageServer(shared);
+registerPreviewService(shared, Xxgk);

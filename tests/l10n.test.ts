@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { read, root } from './support/helpers.js';
 
 const json = (file: string) => JSON.parse(read(path.join(root, file))) as Record<string, unknown>;
-const hasHan = (text: string) => /[\u4e00-\u9fff]/.test(text);
+// Han characters, or CJK / full-width punctuation ("Word（DOCX）").
+const hasHan = (text: string) => /[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/.test(text);
 const placeholders = (text: string) => [...text.matchAll(/\{\d+\}|`[^`]*`/g)].map(m => m[0]).sort();
 
 /** All `%key%` strings anywhere in package.json. */

@@ -2,6 +2,7 @@
  * The xxgk command line.
  *   xxgk check [--format text|json|sarif] [--jobs N] <files or folders>…
  *   xxgk new --format 2021 --agency 某某局 --year 2024 [--level 部门] [-o file|-] [--force]
+ *   xxgk export <file> --format html|docx|xlsx|pdf [-o out] [--strict] [--font file]
  * Exit codes: 0 clean or warnings only, 1 errors found, 2 usage or I/O problems.
  */
 import '../polyfill.js';
@@ -13,11 +14,13 @@ import { parseYear } from '../model/meta-values.js';
 import { expandPaths } from './files.js';
 import { formatJson, formatSarif, formatText, summarize, summaryLine, VERSION } from './output.js';
 import { checkAll } from './pool.js';
+import { EXPORT_USAGE, runExport } from './export.js';
 
 const USAGE = `用法:
   xxgk check [--format text|json|sarif] [--jobs N] <文件或目录>…   检查年报（目录下递归查找 *.xxgk）
   xxgk new --format 2019|2021 --agency 机关名称 --year 年度 [--level 层级] [-o 文件|-] [--force]
                                                                  生成一份各项为 0 的完整年报骨架
+${EXPORT_USAGE}
   xxgk --version | --help
 
 退出码: 0 无错误（可有警告）, 1 有错误, 2 用法错误或文件无法读取`;
@@ -29,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
         case 'check': return check(rest);
         case 'new': return create(rest);
+        case 'export': return runExport(rest, message => new UsageError(message));
         case '--version': case '-v':
             process.stdout.write(`xxgk ${VERSION}\n`);
             return 0;

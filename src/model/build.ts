@@ -698,13 +698,13 @@ export function tableName(index: TableIndex): string {
     return index.def.caption?.label ?? index.def.title ?? index.section.label;
 }
 
+/** The visible tokens of a line (a row's or metadata line's node holds its tokens directly). */
 function leavesOf(node: CstNode): LeafCstNode[] {
     const out: LeafCstNode[] = [];
     const walk = (n: CstNode) => {
-        if (isLeafCstNode(n)) {
-            if (!n.hidden) out.push(n);
-        } else {
-            for (const child of (n as CompositeCstNode).content) walk(child);
+        for (const child of (n as CompositeCstNode).content) {
+            if (!isLeafCstNode(child)) walk(child);
+            else if (!child.hidden) out.push(child);
         }
     };
     walk(node);

@@ -1,0 +1,171 @@
+/**
+ * The view model as an Excel workbook (exceljs): one sheet per table laid out as printed (merged
+ * headers, group rows, 四 as one row of 15 cells), header rows frozen, column widths counted in
+ * display width (a CJK character is two), numbers as numbers, and every total as a formula with its
+ * cached value. A 核对 sheet holds the other relations (一 + 二 = 三（七）+ 四 …) as formulas, so the
+ * workbook keeps checking itself when someone edits it.
+ */
+import ExcelJS from 'exceljs';
+import type { ReportView, ViewCell, ViewCheck, ViewTable, ViewTotal } from '../render/view-model.js';
+import { displayWidth } from '../util/text.js';
+import { exportStrings as S } from './strings.js';
+import { placeCells } from './table-widths.js';
+
+const TABLE_FONT = { name: '宋体', size: 10.5 } as const;
+const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
+
+export async function exportXlsx(view: ReportView): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'xxgk';
+    wb.title = view.title.text;
+    wb.subject = view.format.citation;
+    if (view.agency) wb.company = view.agency;
+    wb.calcProperties.fullCalcOnLoad = true;
+
+    const addressOf = new Map<string, { sheet: string; address: string; value: number }>();
+    const checks: { check: ViewCheck; table: ViewTable }[] = [];
+    const usedNames = new Set<string>();
+    for (const section of view.sections) {
+        for (const block of section.blocks) {
+            if (block.kind !== 'table') continue;
+            const name = sheetName(`${section.numeral} ${block.name}`, usedNames);
+            // Row 1: the section heading (a table of 二 prints its caption in its own first header row).
+            writeTable(wb, name, section.heading, block, addressOf);
+            for (const check of block.checks) checks.push({ check, table: block });
+            // A cell can hold one formula: a second total on the same cell (（七）总计 in the 总计 column) is checked instead.
+            const seen = new Set<string>();
+            for (const total of block.totals) {
+                if (!seen.has(total.target)) seen.add(total.target);
+                else checks.push({ check: { code: total.code, title: total.title, at: total.at, lhs: [total.target], op: '=', rhs: total.terms }, table: block });
+            }
+        }
+    }
+    if (checks.length) writeChecks(wb, sheetName(S.checksSheet, usedNames), checks, addressOf);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function sheetName(wanted: string, used: Set<string>): string {
+    const base = wanted.replace(/[[\]:*?/\\]/g, '').slice(0, 31).trim() || 'Sheet';
+    let name = base;
+    for (let i = 2; used.has(name); i++) name = `${base.slice(0, 28)}(${i})`;
+    used.add(name);
+    return name;
+}
+
+function quoteSheet(name: string): string {
+    return `'${name.replace(/'/g, "''")}'`;
+}
+
+function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: ViewTable,
+    addressOf: Map<string, { sheet: string; address: string; value: number }>): void {
+    const top = 2; // row 1: the heading
+    const ws = wb.addWorksheet(name, {
+        views: [{ state: 'frozen', xSplit: t.labelColumns, ySplit: top - 1 + t.head.length }],
+        pageSetup: { paperSize: 9, orientation: t.columnCount > 10 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    ws.getCell(1, 1).value = heading;
+    ws.getCell(1, 1).font = { name: '黑体', size: 12 };
+    if (t.columnCount > 1) ws.mergeCells(1, 1, 1, t.columnCount);
+
+    const head = placeCells(t.head, t.columnCount).map(p => ({ ...p, row: p.row + top }));
+    const body = placeCells(t.body, t.columnCount).map(p => ({ ...p, row: p.row + top + t.head.length }));
+    const cellsByRef = new Map<string, ViewCell>();
+    for (const p of body) {
+        if (p.cell.ref) {
+            cellsByRef.set(p.cell.ref, p.cell);
+            addressOf.set(p.cell.ref + '@' + t.id, { sheet: name, address: ws.getCell(p.row, p.col + 1).address, value: p.cell.value ?? 0 });
+        }
+    }
+    const totals = new Map<string, ViewTotal>();
+    for (const total of t.totals) if (!totals.has(total.target)) totals.set(total.target, total);
+    const widths = new Array(t.columnCount).fill(4);
+    for (const p of [...head, ...body]) {
+        const c = p.cell;
+        const cell = ws.getCell(p.row, p.col + 1);
+        const total = c.ref ? totals.get(c.ref) : undefined;
+        if (total) {
+            const terms = total.terms.map(ref => addressOf.get(ref + '@' + t.id)!);
+            const result = Math.round(terms.reduce((s, a) => s + a.value, 0) * 1e6) / 1e6;
+            cell.value = { formula: sumFormula(terms.map(a => a.address)), result };
+            if (c.state === 'number' && c.value !== result) {
+                cell.note = S.reportedWas(c.text, String(result));
+                cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE0DC' } };
+            }
+        } else if (c.kind === 'value') {
+            cell.value = c.state === 'number' ? c.value! : c.text || null;
+        } else {
+            cell.value = c.text;
+        }
+        cell.font = c.kind === 'caption' ? { ...TABLE_FONT, bold: true } : TABLE_FONT;
+        cell.alignment = { vertical: 'middle', horizontal: c.kind === 'label' ? 'left' : 'center', wrapText: true };
+        if (c.kind === 'caption') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+        if (c.kind === 'value' && c.valueKind === 'amount') cell.numFmt = '0.####';
+        const rs = c.rowSpan ?? 1;
+        const cs = c.colSpan ?? 1;
+        if (rs > 1 || cs > 1) ws.mergeCells(p.row, p.col + 1, p.row + rs - 1, p.col + cs);
+        // Borders on every cell the merge covers, so the merged cell is boxed in every viewer.
+        for (let r = p.row; r < p.row + rs; r++) for (let k = p.col; k < p.col + cs; k++) ws.getCell(r, k + 1).border = BORDER;
+        if (cs === 1) {
+            const cap = c.kind === 'label' ? 40 : c.kind === 'value' ? 16 : 12;
+            widths[p.col] = Math.max(widths[p.col], Math.min(displayWidth(c.text), cap));
+        }
+    }
+    widths.forEach((w, i) => {
+        ws.getColumn(i + 1).width = w + 2;
+    });
+}
+
+/** SUM over some cells, with runs of adjacent cells in one column or row written as ranges. */
+export function sumFormula(addresses: readonly string[]): string {
+    const parsed = addresses.map(a => {
+        const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+        return { col: m[1], row: Number(m[2]), colNo: colNumber(m[1]) };
+    });
+    const parts: string[] = [];
+    for (let i = 0; i < parsed.length;) {
+        let j = i;
+        while (j + 1 < parsed.length && parsed[j + 1].col === parsed[i].col && parsed[j + 1].row === parsed[j].row + 1) j++;
+        if (j === i) {
+            while (j + 1 < parsed.length && parsed[j + 1].row === parsed[i].row && parsed[j + 1].colNo === parsed[j].colNo + 1) j++;
+        }
+        const a = parsed[i];
+        const b = parsed[j];
+        parts.push(i === j ? `${a.col}${a.row}` : `${a.col}${a.row}:${b.col}${b.row}`);
+        i = j + 1;
+    }
+    return `SUM(${parts.join(',')})`;
+}
+
+function colNumber(col: string): number {
+    return [...col].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+function writeChecks(wb: ExcelJS.Workbook, name: string, checks: { check: ViewCheck; table: ViewTable }[],
+    addressOf: Map<string, { sheet: string; address: string; value: number }>): void {
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow([...S.checksHeader]);
+    ws.getRow(1).font = { ...TABLE_FONT, bold: true };
+    checks.forEach(({ check, table }, i) => {
+        const r = i + 2;
+        const side = (refs: readonly string[]) => {
+            const cells = refs.map(ref => addressOf.get(ref + '@' + table.id)!);
+            const bySheet = cells.map(c => `${quoteSheet(c.sheet)}!${c.address}`);
+            return { formula: `SUM(${bySheet.join(',')})`, result: Math.round(cells.reduce((s, c) => s + c.value, 0) * 1e6) / 1e6 };
+        };
+        const lhs = side(check.lhs);
+        const rhs = side(check.rhs);
+        const holds = check.op === '=' ? lhs.result === rhs.result : check.op === '>=' ? lhs.result >= rhs.result : lhs.result <= rhs.result;
+        const row = ws.getRow(r);
+        row.getCell(1).value = check.title;
+        row.getCell(2).value = `${table.name}：${check.at}`;
+        row.getCell(3).value = lhs;
+        row.getCell(4).value = check.op;
+        row.getCell(5).value = rhs;
+        row.getCell(6).value = { formula: `IF(C${r}${check.op}E${r},"${S.checkHolds}","${S.checkFails}")`, result: holds ? S.checkHolds : S.checkFails };
+        row.font = TABLE_FONT;
+    });
+    [24, 36, 10, 6, 10, 10].forEach((w, i) => {
+        ws.getColumn(i + 1).width = w;
+    });
+}

@@ -1,0 +1,160 @@
+/**
+ * The view model as HTML: the report page (preview and export), the preview's summary bar, and the
+ * self-contained export document. Pure string building; every piece of report text is escaped.
+ *
+ * In the preview every element written somewhere carries `data-line` (scroll sync) and
+ * `data-range` (click to reveal), and failing elements a class `f-<severity>`, the finding
+ * indices (`data-f`) and the messages as a tooltip.
+ */
+import { escapeHtml as esc } from './escape.js';
+import { renderStrings as S } from './strings.js';
+import { previewCss, reportCss } from './styles.js';
+import type { Severity } from '../templates/types.js';
+import type { ReportView, ViewAnchored, ViewCell, ViewParagraph, ViewRange, ViewTable } from './view-model.js';
+
+export interface RenderOptions {
+    /** Preview: source positions, finding marks, computed values. Export: the page as published. */
+    preview: boolean;
+}
+
+const rank = { error: 3, warning: 2, info: 1 } as const;
+
+export function worstSeverity(view: ReportView, indices: readonly number[] | undefined): Severity | undefined {
+    let worst: Severity | undefined;
+    for (const i of indices ?? []) {
+        const s = view.findings[i]?.severity;
+        if (s && (!worst || rank[s] > rank[worst])) worst = s;
+    }
+    return worst;
+}
+
+export function rangeAttr(range: ViewRange): string {
+    return `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+}
+
+class HtmlRenderer {
+    constructor(private readonly view: ReportView, private readonly options: RenderOptions) {}
+
+    /** Attributes of an anchored element (with its own classes), as ` class="…" data-…`. */
+    private attrs(node: ViewAnchored, classes: string[] = []): string {
+        const out: string[] = [];
+        if (this.options.preview) {
+            const severity = worstSeverity(this.view, node.findings);
+            if (severity) classes = [...classes, `f-${severity}`];
+            if (node.range) out.push(`data-line="${node.range.start.line}"`, `data-range="${rangeAttr(node.range)}"`);
+            if (node.findings?.length) {
+                out.push(`data-f="${node.findings.join(' ')}"`);
+                const messages = node.findings.map(i => `${S.severity[this.view.findings[i].severity]}：${this.view.findings[i].message}`);
+                out.push(`title="${esc(messages.join('\n'))}"`);
+            }
+        }
+        if (classes.length) out.unshift(`class="${classes.join(' ')}"`);
+        return out.length ? ` ${out.join(' ')}` : '';
+    }
+
+    page(): string {
+        const v = this.view;
+        const parts: string[] = [`<article class="xxgk-page">`];
+        parts.push(`<h1${this.attrs(v.title, ['xxgk-title'])}>${esc(v.title.text)}</h1>`);
+        if (v.period) parts.push(`<div${this.attrs(v.period, ['xxgk-period'])}>${esc(v.period.text)}</div>`);
+        for (const p of v.preamble) parts.push(this.paragraph(p));
+        for (const section of v.sections) {
+            parts.push(`<section data-section="${esc(section.id)}">`);
+            parts.push(`<h2${this.attrs(section)}>${esc(section.heading)}</h2>`);
+            for (const block of section.blocks) parts.push(block.kind === 'paragraph' ? this.paragraph(block) : this.table(block));
+            parts.push('</section>');
+        }
+        if (v.agency || v.published) {
+            parts.push('<div class="xxgk-sign">');
+            if (v.agency) parts.push(`<p>${esc(v.agency)}</p>`);
+            if (v.published) parts.push(`<p>${esc(v.published)}</p>`);
+            parts.push('</div>');
+        }
+        parts.push('</article>');
+        return parts.join('\n');
+    }
+
+    private paragraph(p: ViewParagraph): string {
+        const lead = p.lead ? `<span class="xxgk-lead">${esc(p.lead)}</span>` : '';
+        return `<p${this.attrs(p)}>${lead}${esc(p.text)}</p>`;
+    }
+
+    private table(t: ViewTable): string {
+        const rows = (cells: ViewCell[][], tag: 'th' | 'td') => cells.map(row => `<tr>${row.map(c => this.cell(c, tag)).join('')}</tr>`).join('\n');
+        return `<div class="xxgk-table-wrap"><table${this.attrs(t, ['xxgk-table'])} data-table="${esc(t.id)}">\n` +
+            `<thead>\n${rows(t.head, 'th')}\n</thead>\n<tbody>\n${rows(t.body, 'td')}\n</tbody>\n</table></div>`;
+    }
+
+    private cell(c: ViewCell, section: 'th' | 'td'): string {
+        const tag = section === 'th' || c.kind !== 'value' && c.kind !== 'label' ? 'th' : 'td';
+        const classes: string[] = [c.kind];
+        if (c.kind === 'value' && c.state === 'absent') classes.push('absent');
+        if (c.kind === 'label' && c.depth) classes.push(`depth-${c.depth}`);
+        let attrs = this.attrs(c, classes);
+        if (c.colSpan && c.colSpan > 1) attrs += ` colspan="${c.colSpan}"`;
+        if (c.rowSpan && c.rowSpan > 1) attrs += ` rowspan="${c.rowSpan}"`;
+        if (c.ref) attrs += ` data-ref="${esc(c.ref)}"`;
+        let content = esc(c.text);
+        if (this.options.preview && c.computed !== undefined && c.computed !== c.value) {
+            content += `<span class="computed">${esc(S.computed(String(c.computed)))}</span>`;
+        }
+        return `<${tag}${attrs}>${content}</${tag}>`;
+    }
+
+    bar(): string {
+        const v = this.view;
+        const first = v.findings.findIndex(f => f.severity === 'error');
+        const target = first >= 0 ? first : v.findings.length ? 0 : -1;
+        const count = (s: Severity) => `<span class="count ${s}">${S.severity[s]} ${v.counts[s]}</span>`;
+        const parts = [`<nav class="xxgk-bar" data-errors="${v.counts.error}" data-warnings="${v.counts.warning}">`];
+        parts.push(v.findings.length ? `${count('error')}${count('warning')}${count('info')}` : `<span class="count clean">${S.clean}</span>`);
+        parts.push(`<button type="button" data-action="first"${target < 0 ? ' disabled' : ` data-f="${target}" data-range="${rangeAttr(v.findings[target].range)}"`}>${S.goToFirst}</button>`);
+        parts.push(`<button type="button" data-action="export">${S.exportButton}</button>`);
+        parts.push('<span class="state"></span>');
+        if (v.unplaced.length) {
+            parts.push(`<details><summary>${esc(S.unplacedSummary(v.unplaced.length))}</summary><ul>`);
+            for (const i of v.unplaced) {
+                const f = v.findings[i];
+                parts.push(`<li class="f-${f.severity}" data-f="${i}" data-line="${f.range.start.line}" data-range="${rangeAttr(f.range)}">` +
+                    `${esc(`${S.severity[f.severity]}：${f.message}`)}</li>`);
+            }
+            parts.push('</ul></details>');
+        }
+        parts.push('</nav>');
+        return parts.join('');
+    }
+}
+
+/** The report page (an <article>), as the preview or the export shows it. */
+export function renderPage(view: ReportView, options: RenderOptions): string {
+    return new HtmlRenderer(view, options).page();
+}
+
+/** What the preview's root element holds: the summary bar and the page. */
+export function renderPreviewContent(view: ReportView): string {
+    const r = new HtmlRenderer(view, { preview: true });
+    return `${r.bar()}\n${r.page()}`;
+}
+
+/** A self-contained HTML file: inline CSS, an A4 print stylesheet, no script, no external request. */
+export function renderStandalone(view: ReportView): string {
+    return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="xxgk">
+<title>${esc(view.title.text)}</title>
+<style>${reportCss}
+body { margin: 0; background: #fff; }
+</style>
+</head>
+<body>
+${renderPage(view, { preview: false })}
+</body>
+</html>
+`;
+}
+
+export { previewCss, reportCss };

@@ -10,13 +10,15 @@ import { writeFileSync } from 'node:fs';
 import { runTests } from '../runner.mjs';
 import { completionTests } from './completion.js';
 import { diagnosticsTests } from './diagnostics.js';
+import { exportTests } from './export.js';
 import { formattingTests } from './formatting.js';
 import { hoverTests } from './hover.js';
 import { languageTests } from './language.js';
+import { previewTests } from './preview.js';
 import { quickFixTests } from './quick-fix.js';
 import { revertAll } from './support.js';
 
-const suites = [diagnosticsTests, quickFixTests, completionTests, hoverTests, formattingTests, languageTests];
+const suites = [diagnosticsTests, quickFixTests, completionTests, hoverTests, formattingTests, previewTests, exportTests, languageTests];
 
 export async function run(): Promise<void> {
     // Every test starts from the files on disk: unsaved edits (of a failed test too) are thrown away.

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { makeRunDir } from './lib/code-server.mjs';
 import { e2eDir, ensureHost, root } from './lib/host.mjs';
 import { openSession } from './lib/session.mjs';
-import { assert, closingLine, runTests } from './runner.mjs';
+import { assert, assertEqual, closingLine, runTests } from './runner.mjs';
 
 /** The .vsix `npm run package` wrote for this version. */
 export function vsixPath() {
@@ -66,6 +66,18 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
                 },
             },
             {
+                name: '"Open Preview to the Side" shows the report laid out as printed, beside the editor',
+                fn: async () => {
+                    await s.wb.runCommand('xxgk: Open Preview to the Side');
+                    const preview = s.wb.webview();
+                    await preview.locator('h1.xxgk-title').filter({ hasText: '偃师市科学技术局2020年政府信息公开工作年度报告' }).waitFor();
+                    await preview.locator('h2').filter({ hasText: '三、收到和处理政府信息公开申请情况' }).waitFor();
+                    assert(await preview.locator('table.xxgk-table').count() >= 5, 'the tables of the report are in the preview');
+                    assertEqual(await preview.locator('.f-error').count(), 0, 'cells marked as wrong in the clean report');
+                    await s.page.locator('.tabs-container .tab').filter({ hasText: seed }).first().waitFor();
+                },
+            },
+            {
                 name: 'typing a wrong total in table 三 puts an error squiggle under the cell',
                 fn: async () => {
                     await s.wb.goTo(cell.line, cell.column);
@@ -94,16 +106,46 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
                 },
             },
             {
+                name: 'the preview marks the wrong cell',
+                fn: async () => {
+                    const wrong = s.wb.webview().locator(`td.f-error[data-range^="${cell.line - 1}:${cell.column - 1}:"]`);
+                    await wrong.waitFor();
+                    assertEqual((await wrong.innerText()).trim().charAt(0), '5', 'the marked cell shows what was typed');
+                },
+            },
+            {
                 name: 'Ctrl+. on the cell offers the fix; choosing it sets the computed total and the error goes away',
                 fn: async () => {
                     await s.wb.focusEditor();
                     await s.wb.goTo(cell.line, cell.column);
                     const rows = await s.wb.codeActions();
-                    await s.page.screenshot({ path: path.join(artifacts, '06a-quick-fix-menu.png') });
+                    await s.page.screenshot({ path: path.join(artifacts, 'quick-fix-menu.png') });
                     assert(await rows.count() >= 1, 'the Ctrl+. menu has actions');
                     await s.wb.chooseCodeAction('将「（一）予以公开」的总计改为 0');
                     await s.wb.squiggles('error').first().waitFor({ state: 'detached' });
                     await s.wb.problemsCountIs(0, 0);
+                },
+            },
+            {
+                name: 'after the fix the preview no longer marks the cell',
+                fn: async () => {
+                    await s.wb.webview().locator('.f-error').first().waitFor({ state: 'detached' });
+                    const fixed = s.wb.webview().locator(`td[data-range^="${cell.line - 1}:${cell.column - 1}:"]`);
+                    assertEqual((await fixed.innerText()).trim(), '0', 'the cell after the fix');
+                },
+            },
+            {
+                name: 'clicking a cell in the preview moves the editor cursor to it',
+                fn: async () => {
+                    await s.wb.focusEditor();
+                    await s.wb.goTo(1, 1);
+                    // The 总计 of 四、结转下年度继续办理 (a row away from the cursor and from the fixed cell).
+                    const carried = lines.findIndex(l => l.startsWith('四、结转下年度继续办理'));
+                    const target = s.wb.webview().locator(`td[data-range^="${carried}:${lines[carried].length - 1}:"]`);
+                    await target.scrollIntoViewIfNeeded();
+                    await target.click();
+                    // The cell's value is selected: the cursor stands after it, one character selected.
+                    await s.wb.statusBarText('status.editor.selection', `Ln ${carried + 1}, Col ${lines[carried].length + 1} (1 selected)`);
                 },
             },
             {
@@ -117,7 +159,7 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
                     const labels = await s.wb.suggestions();
                     const shown = await labels.allInnerTexts();
                     assert(shown.includes(label), `${label} among the suggestions ${JSON.stringify(shown)}`);
-                    await s.page.screenshot({ path: path.join(artifacts, '07a-suggestions.png') });
+                    await s.page.screenshot({ path: path.join(artifacts, 'suggestions.png') });
                     await s.page.keyboard.press('Escape');
                     await s.wb.runCommand('File: Revert File');
                     await s.wb.problemsCountIs(0, 0);
@@ -133,6 +175,15 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
                     for (const key of ['config.inlayHints.computedTotals', 'config.validation.crossYear']) {
                         await s.wb.settingsEditor().getByText(zhManifest[key]).first().waitFor();
                     }
+                },
+            },
+            {
+                name: 'in Simplified Chinese, the command palette offers the preview under its Chinese title',
+                fn: async () => {
+                    await s.wb.openFile(seed);
+                    const title = `${zhManifest['command.category']}: ${zhManifest['command.showPreviewToSide']}`;
+                    await s.wb.runCommand(title);
+                    await s.wb.webview().locator('h1.xxgk-title').waitFor();
                 },
             },
             {

@@ -23,7 +23,7 @@ export class Workbench {
         await this.quickOpen(name);
         await this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: name }).first().waitFor({ timeout });
         await this.page.keyboard.press('Enter');
-        await this.page.locator('.tabs-container .tab.active').filter({ hasText: name }).waitFor({ timeout });
+        await this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).first().waitFor({ timeout });
     }
 
     async quickOpen(text) {
@@ -150,6 +150,11 @@ export class Workbench {
             await this.page.keyboard.press('ArrowDown');
         }
         throw new AssertionError(`no code action ${JSON.stringify(title)} in ${JSON.stringify(await rows.allInnerTexts())}`);
+    }
+
+    /** The content of the (one) open webview, e.g. the preview: two iframes deep. */
+    webview() {
+        return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     }
 
     /** The Problems panel (Ctrl+Shift+M). */

@@ -181,6 +181,7 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
                 name: 'in Simplified Chinese, the command palette offers the preview under its Chinese title',
                 fn: async () => {
                     await s.wb.openFile(seed);
+                    await s.wb.languageIs('政府信息公开年报');
                     const title = `${zhManifest['command.category']}: ${zhManifest['command.showPreviewToSide']}`;
                     await s.wb.runCommand(title);
                     await s.wb.webview().locator('h1.xxgk-title').waitFor();

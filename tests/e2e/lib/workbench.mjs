@@ -33,13 +33,23 @@ export class Workbench {
         await input.fill(text);
     }
 
-    /** Runs a command from the command palette (F1) by its title, as a person would. */
+    /**
+     * Runs a command from the command palette (F1) by its title, as a person would. The palette lists
+     * the commands whose `when` holds as it opens (e.g. `editorLangId == xxgk` just after a file
+     * opened), so a palette without the command is closed and opened again until the timeout.
+     */
     async runCommand(title) {
-        await this.page.keyboard.press('F1');
         const input = this.page.locator('.quick-input-widget .quick-input-box input');
-        await input.waitFor({ timeout });
-        await input.fill(`>${title}`);
-        await this.quickPickRow(title).first().waitFor({ timeout });
+        const row = this.quickPickRow(title).first();
+        await this.poll(async () => {
+            await this.page.keyboard.press('F1');
+            await input.waitFor({ timeout });
+            await input.fill(`>${title}`);
+            if (await row.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return true;
+            const shown = await this.quickPickRow('').allInnerTexts();
+            await this.closeQuickPick();
+            return `the command palette has no ${JSON.stringify(title)}: ${JSON.stringify(shown.slice(0, 5))}`;
+        });
         await this.page.keyboard.press('Enter');
     }
 

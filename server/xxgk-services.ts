@@ -8,6 +8,7 @@ import { XxgkGeneratedModule, XxgkGeneratedSharedModule } from '../src/language/
 import { createXxgkModule, type XxgkAddedServices } from '../src/language/xxgk-module.js';
 import { registerValidationChecks } from '../src/language/xxgk-validator.js';
 import type { TemplateRegistry } from '../src/templates/registry.js';
+import { CrossYearModule, CrossYearSharedModule, registerCrossYearChecks, type CrossYearAddedServices } from './cross-year.js';
 import { XxgkCodeActionProvider } from './lsp/code-action-provider.js';
 import { XxgkCompletionProvider } from './lsp/completion-provider.js';
 import { XxgkFormatter } from './lsp/formatter.js';
@@ -16,7 +17,7 @@ import {
     XxgkDocumentSymbolProvider, XxgkFoldingRangeProvider, XxgkInlayHintProvider, XxgkSemanticTokenProvider,
 } from './lsp/structure-providers.js';
 
-export type XxgkServices = LangiumServices & XxgkAddedServices;
+export type XxgkServices = LangiumServices & XxgkAddedServices & CrossYearAddedServices;
 
 /** The LSP providers: each adapts one pure module of src/editor or src/format. */
 export const XxgkLspModule: Module<XxgkServices, PartialLangiumServices> = {
@@ -33,10 +34,11 @@ export const XxgkLspModule: Module<XxgkServices, PartialLangiumServices> = {
 };
 
 export function createXxgkServices(context: DefaultSharedModuleContext, templates?: TemplateRegistry): { shared: LangiumSharedServices; Xxgk: XxgkServices } {
-    const shared = inject(createDefaultSharedModule(context), XxgkGeneratedSharedModule);
-    const Xxgk: XxgkServices = inject(createDefaultModule({ shared }), XxgkGeneratedModule, createXxgkModule(templates), XxgkLspModule);
+    const shared = inject(createDefaultSharedModule(context), XxgkGeneratedSharedModule, CrossYearSharedModule);
+    const Xxgk: XxgkServices = inject(createDefaultModule({ shared }), XxgkGeneratedModule, createXxgkModule(templates), CrossYearModule, XxgkLspModule);
     shared.ServiceRegistry.register(Xxgk);
     registerValidationChecks(Xxgk);
+    registerCrossYearChecks(Xxgk);
     if (!context.connection) shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Xxgk };
 }

@@ -32,9 +32,11 @@ describe('xxgk check', () => {
         const r = xxgk(['check', path.relative(root, rowTotalFixture)]);
         expect(r.code).toBe(1);
         const lines = r.stdout.trim().split('\n');
-        expect(lines[0]).toBe('tests/fixtures/rules/r2-row-total.xxgk:52:97: error xxgk/row-total （一）予以公开：总计应为 3（自然人 2 + 商业企业 1 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0），实际为 4');
-        expect(lines[1]).toMatch(/^tests\/fixtures\/rules\/r2-row-total\.xxgk:77:\d+: error xxgk\/results-total /);
-        expect(lines[2]).toBe('检查了 1 个文件：2 个错误，0 个警告，0 条提示');
+        // The fixture's prose still says 予以公开3件 (R24).
+        expect(lines[0]).toMatch(/^tests\/fixtures\/rules\/r2-row-total\.xxgk:16:\d+: warning xxgk\/prose-count /);
+        expect(lines[1]).toBe('tests/fixtures/rules/r2-row-total.xxgk:52:97: error xxgk/row-total （一）予以公开：总计应为 3（自然人 2 + 商业企业 1 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0），实际为 4');
+        expect(lines[2]).toMatch(/^tests\/fixtures\/rules\/r2-row-total\.xxgk:77:\d+: error xxgk\/results-total /);
+        expect(lines[3]).toBe('检查了 1 个文件：2 个错误，1 个警告，0 条提示');
     });
 
     it('exits 0 when there are only warnings', () => {
@@ -91,8 +93,8 @@ describe('xxgk check', () => {
         const schema = JSON.parse(readFileSync(path.join(root, 'docs/check-result.schema.json'), 'utf8'));
         const validate = new Ajv({ allErrors: true }).compile(schema);
         expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
-        expect(json.summary).toEqual({ files: 3, errors: 2, warnings: 0, infos: 0, unreadable: 0 });
-        const finding = json.files[2].findings[0];
+        expect(json.summary).toEqual({ files: 3, errors: 2, warnings: 1, infos: 0, unreadable: 0 });
+        const finding = json.files[2].findings.find((f: { code: string }) => f.code === 'xxgk/row-total');
         expect(finding).toMatchObject({
             code: 'xxgk/row-total', severity: 'error', rule: 'R2',
             range: { start: { line: 52, column: 97 }, end: { line: 52, column: 98 } },
@@ -111,7 +113,7 @@ describe('xxgk check', () => {
         expect(run.tool.driver.name).toBe('xxgk');
         const ids = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
         expect(new Set(ids).size).toBe(ids.length);
-        expect(run.results).toHaveLength(2);
+        expect(run.results).toHaveLength(3);
         for (const result of run.results) {
             expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
             expect(['error', 'warning', 'note']).toContain(result.level);
@@ -120,7 +122,7 @@ describe('xxgk check', () => {
             expect(region.startLine).toBeGreaterThan(0);
             expect(region.startColumn).toBeGreaterThan(0);
         }
-        expect(run.results[0]).toMatchObject({ ruleId: 'xxgk/row-total', level: 'error', properties: { computed: 3, reported: 4 } });
+        expect(run.results[1]).toMatchObject({ ruleId: 'xxgk/row-total', level: 'error', properties: { computed: 3, reported: 4 } });
         expect(run.invocations[0].executionSuccessful).toBe(false);
         expect(run.invocations[0].toolExecutionNotifications[0].message.text).toBe('nope.xxgk: 路径不存在');
     });
@@ -139,7 +141,7 @@ describe('xxgk check', () => {
         expect(two.stdout).toBe(one.stdout);
         const files = one.stdout.trim().split('\n').slice(0, -1).map(l => l.split(':')[0]);
         expect(files).toEqual([...files].sort());
-        expect(one.stdout.trim().split('\n').at(-1)).toBe('检查了 60 个文件：40 个错误，80 个警告，0 条提示');
+        expect(one.stdout.trim().split('\n').at(-1)).toBe('检查了 60 个文件：40 个错误，100 个警告，0 条提示');
     });
 });
 

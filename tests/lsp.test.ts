@@ -3,57 +3,18 @@
  * seed example, change a number, get the diagnostics at the cell; then completion, hover, a quick
  * fix applied as the client would, and formatting.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { describe, expect, it } from 'vitest';
 import {
     CodeActionRequest, CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentFormattingRequest,
-    ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
-    type CodeAction, type CompletionList, type Diagnostic, type Hover, type PublishDiagnosticsParams, type TextEdit,
+    HoverRequest, type CodeAction, type CompletionList, type Diagnostic, type Hover, type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { examplesDir, read, root } from './support/helpers.js';
+import { examplesDir, read } from './support/helpers.js';
+import { useServer } from './support/lsp-client.js';
 
-let server: ChildProcess;
-let connection: MessageConnection;
-const published = new Map<string, PublishDiagnosticsParams[]>();
-const waiters: (() => void)[] = [];
-
-/** The next diagnostics published for a uri after this call (Langium sends no version). */
-function nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
-    const seen = published.get(uri)?.length ?? 0;
-    return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}`)), 20_000);
-        const poll = () => {
-            const hit = published.get(uri)?.[seen];
-            if (hit) {
-                clearTimeout(timer);
-                resolve(hit);
-            } else waiters.push(poll);
-        };
-        poll();
-    });
-}
-
-beforeAll(async () => {
-    server = spawn(process.execPath, [path.join(root, 'out/server/main.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    connection.onNotification(PublishDiagnosticsNotification.type, params => {
-        published.set(params.uri, [...(published.get(params.uri) ?? []), params]);
-        waiters.splice(0).forEach(w => w());
-    });
-    connection.listen();
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
-    await connection.sendNotification(InitializedNotification.type, {});
-});
-
-afterAll(async () => {
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    connection.dispose();
-    server.kill();
-});
+const server = useServer();
+const nextDiagnostics = (uri: string) => server.nextDiagnostics(uri);
 
 describe('language server over stdio', () => {
     const uri = 'file:///work/lsp-test/yanshi-2020.xxgk';
@@ -64,7 +25,7 @@ describe('language server over stdio', () => {
     async function change(text: string): Promise<Diagnostic[]> {
         const next = nextDiagnostics(uri);
         document = TextDocument.create(uri, 'xxgk', document.version + 1, text);
-        await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
             textDocument: { uri, version: document.version }, contentChanges: [{ text }],
         });
         return (await next).diagnostics;
@@ -74,7 +35,7 @@ describe('language server over stdio', () => {
 
     it('publishes no diagnostics for the seed example', async () => {
         const next = nextDiagnostics(uri);
-        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'xxgk', version: 1, text: seed } });
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'xxgk', version: 1, text: seed } });
         expect((await next).diagnostics).toEqual([]);
     });
 
@@ -95,20 +56,20 @@ describe('language server over stdio', () => {
     it('completes the rows a table lacks', async () => {
         const text = document.getText().replace(/    3\.要求提供公开出版物[^\n]*\n/, '    3.要\n');
         await change(text);
-        const list = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: position('    3.要', 6) }) as CompletionList;
+        const list = await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: position('    3.要', 6) }) as CompletionList;
         expect(list.items.map(i => i.label)).toEqual(['3.要求提供公开出版物']);
         await change(text.replace('    3.要\n', '    3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n'));
     });
 
     it('explains a label on hover', async () => {
-        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: position('1.本机关不掌握相关政府信息', 3) }) as Hover;
+        const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: position('1.本机关不掌握相关政府信息', 3) }) as Hover;
         expect((hover.contents as { value: string }).value).toContain('属于「无法提供」，不是「不予公开」');
     });
 
     it('repairs the totals with a quick fix applied as the client applies it', async () => {
-        diagnostics = published.get(uri)!.at(-1)!.diagnostics;
+        diagnostics = server.latestDiagnostics(uri)!.diagnostics;
         const rowTotal = diagnostics.filter(d => d.code === 'xxgk/row-total')[1];
-        const actions = await connection.sendRequest(CodeActionRequest.type, {
+        const actions = await server.connection.sendRequest(CodeActionRequest.type, {
             textDocument: { uri }, range: rowTotal.range, context: { diagnostics: [rowTotal] },
         }) as CodeAction[];
         expect(actions.map(a => a.title)).toEqual(['将「（一）予以公开」的总计改为 2', '修正本表的全部总计（按依赖顺序）']);
@@ -116,7 +77,10 @@ describe('language server over stdio', () => {
         const fixAll = actions[1];
         const edits = fixAll.edit!.changes![uri] as TextEdit[];
         const fixed = TextDocument.applyEdits(document, edits);
-        expect(await change(fixed)).toEqual([]);
+        // The tables now agree; the prose still says no application was received (R24).
+        const after = await change(fixed);
+        expect(after.map(d => [d.code, d.severity])).toEqual([['xxgk/prose-count', 2]]);
+        expect(document.getText().split('\n')[after[0].range.start.line]).toContain('未收到');
         expect(fixed.split('\n').find(l => l.startsWith('四、结转下年度继续办理'))).toMatch(/\| +0 \| +0/);
         expect(fixed.split('\n').find(l => l.startsWith('  （七）总计'))).toMatch(/^  （七）总计 +\| +2 \|.*\| +2$/);
     });
@@ -124,13 +88,13 @@ describe('language server over stdio', () => {
     it('formats a table', async () => {
         const messy = document.getText().replace(/行政复议 +\| +0 \| +0/, '行政复议|0|0');
         await change(messy);
-        const format = () => connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }) as Promise<TextEdit[]>;
+        const format = () => server.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }) as Promise<TextEdit[]>;
         const formatted = TextDocument.applyEdits(document, await format());
         const lines = formatted.split('\n');
         expect(lines).toContain('行政复议           |        0 |        0 |        0 |        0 |    0');
         expect(lines.find(l => l.includes('3.要求提供公开出版物'))).toBe(lines.find(l => l.includes('4.无正当理由大量反复申请'))!
             .replace('4.无正当理由大量反复申请', '3.要求提供公开出版物    '));
-        expect(await change(formatted)).toEqual([]);
+        expect((await change(formatted)).map(d => d.code)).toEqual(['xxgk/prose-count']);
         expect(await format()).toEqual([]);
     });
 });

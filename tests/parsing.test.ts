@@ -55,3 +55,12 @@ describe('line endings', () => {
         expect(crlf.model.sections[0].prose[0].text).toContain('\r\n');
     });
 });
+
+describe('the title', () => {
+    it('is 标题 when written, and made from 机关 and 年度 when not', () => {
+        const text = read(path.join(examplesDir, 'longgang-2024.xxgk'));
+        expect(check(text).model.title).toBe('深圳市龙岗区某局2024年政府信息公开工作年度报告');
+        expect(check(text.replace('标题：深圳市龙岗区某局2024年', '标题：龙岗某局2024年')).model.title).toBe('龙岗某局2024年政府信息公开工作年度报告');
+        expect(check(text.replace(/标题：.*\n/, '')).model.title).toBe('深圳市龙岗区某局2024年政府信息公开工作年度报告');
+    });
+});

@@ -3,60 +3,38 @@
  * arrives after every validation of a previewed document, a render request answers with the
  * current view (also for a file no editor has open), and an export request writes the file.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import {
-    DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
-    InitializeRequest, ShutdownRequest,
+    DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
 } from 'vscode-languageserver-protocol';
 import { PreviewMethods, type ExportResult, type ViewMessage } from '../src/render/preview-protocol.js';
-import { examplesDir, read, root } from './support/helpers.js';
+import { examplesDir, read } from './support/helpers.js';
+import { startServer, type TestServer } from './support/lsp-client.js';
 import { cellByRef, tableOf } from './support/view.js';
 
-let server: ChildProcess;
+let server: TestServer;
 let connection: MessageConnection;
-const views: ViewMessage[] = [];
-const waiters: (() => void)[] = [];
 const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-preview-server-'));
 
 /** The first view of `uri` at `version` (already received or still to come). */
 function viewAt(uri: string, version: number): Promise<ViewMessage> {
-    return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no view of ${uri} v${version}`)), 20_000);
-        const poll = () => {
-            const hit = views.find(v => v.uri === uri && v.version === version);
-            if (hit) {
-                clearTimeout(timer);
-                resolve(hit);
-            } else waiters.push(poll);
-        };
-        poll();
-    });
+    return server.notification<ViewMessage>(PreviewMethods.view, v => v.uri === uri && v.version === version);
 }
 
 beforeAll(async () => {
-    server = spawn(process.execPath, [path.join(root, 'out/server/main.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    connection.onNotification(PreviewMethods.view, (message: ViewMessage) => {
-        views.push(message);
-        waiters.splice(0).forEach(w => w());
-    });
-    connection.listen();
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
-    await connection.sendNotification(InitializedNotification.type, {});
+    server = await startServer();
+    connection = server.connection;
 });
 
 afterAll(async () => {
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    connection.dispose();
-    server.kill();
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
 });
 

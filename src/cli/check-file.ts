@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { LangiumCoreServices } from 'langium';
 import type { Finding, Span } from '../model/types.js';
 import { checkText } from '../rules/check.js';
-import type { TemplateRegistry } from '../templates/registry.js';
+import { reportSummary, type ReportSummary } from '../rules/cross-year.js';
+import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { LineIndex } from '../util/lines.js';
 
 export interface OutPosition {
@@ -26,7 +27,8 @@ export interface OutFinding {
     rule?: string;
     range: OutRange;
     data: Finding['data'];
-    related?: { range: OutRange; message: string }[];
+    /** `path`: the other file, for cross-year rules; absent: this file. */
+    related?: { range: OutRange; message: string; path?: string }[];
 }
 
 export interface FileResult {
@@ -37,6 +39,8 @@ export interface FileResult {
     format?: string;
     year?: number;
     agency?: string;
+    /** What the cross-year rules read (R14–R17); evaluated on the main thread once every file is checked. */
+    summary?: ReportSummary;
 }
 
 export class ReadError extends Error {}
@@ -67,7 +71,7 @@ export function readReport(path: string): string {
     }
 }
 
-export function checkFile(path: string, services: LangiumCoreServices, registry?: TemplateRegistry): FileResult {
+export function checkFile(path: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry): FileResult {
     let text: string;
     try {
         text = readReport(path);
@@ -87,11 +91,27 @@ export function checkFile(path: string, services: LangiumCoreServices, registry?
         format: model.template.id,
         year: model.meta.year?.value,
         agency: model.meta.agency?.value,
-        findings: findings.map(f => {
-            const out: OutFinding = { code: f.code, severity: f.severity, message: f.message, range: range(f.span), data: f.data };
-            if (f.rule) out.rule = f.rule;
-            if (f.related) out.related = f.related.map(r => ({ range: range(r.span), message: r.message }));
-            return out;
-        }),
+        findings: findings.map(f => outFinding(f, range)),
+        summary: reportSummary(model, registry),
+    };
+}
+
+/** A finding as the CLI prints it; related spans in another file carry their own positions. */
+export function outFinding(f: Finding, range: (span: Span) => OutRange): OutFinding {
+    const out: OutFinding = { code: f.code, severity: f.severity, message: f.message, range: range(f.span), data: f.data };
+    if (f.rule) out.rule = f.rule;
+    if (f.related) {
+        out.related = f.related.map(r => r.source !== undefined && r.range
+            ? { range: outRange(r.span, r.range), message: r.message, path: r.source }
+            : { range: range(r.span), message: r.message });
+    }
+    return out;
+}
+
+/** A span with its zero-based positions, as 1-based output. */
+export function outRange(span: Span, range: { start: { line: number; character: number }; end: { line: number; character: number } }): OutRange {
+    return {
+        start: { line: range.start.line + 1, column: range.start.character + 1, offset: span.start },
+        end: { line: range.end.line + 1, column: range.end.character + 1, offset: span.end },
     };
 }

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { renderSkeleton } from '../format/skeleton.js';
 import { nationalRegistry } from '../templates/registry.js';
 import { parseYear } from '../model/meta-values.js';
+import { addCrossYearFindings } from './cross-year.js';
 import { expandPaths } from './files.js';
 import { formatJson, formatSarif, formatText, summarize, summaryLine, VERSION } from './output.js';
 import { checkAll } from './pool.js';
@@ -61,6 +62,7 @@ async function check(args: string[]): Promise<number> {
     if (!positionals.length) throw new UsageError('请给出要检查的文件或目录');
     const { files, problems } = expandPaths(positionals);
     const results = await checkAll(files, jobs);
+    addCrossYearFindings(results, nationalRegistry);
     const summary = summarize(results, problems.length);
     if (format === 'json') {
         process.stdout.write(`${JSON.stringify(formatJson(results, problems), null, 2)}\n`);

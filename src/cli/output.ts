@@ -63,7 +63,7 @@ export function formatSarif(results: readonly FileResult[], pathProblems: readon
     const rules = new Map<string, { id: string; title: string; severity: Severity; domainRule?: string }>();
     for (const entry of catalog.values()) rules.set(entry.code, { id: entry.code, title: entry.title, severity: entry.severity, domainRule: entry.domainRule });
     for (const template of registry.all()) {
-        for (const rule of template.rules) {
+        for (const rule of [...template.rules, ...(template.prose?.facts ?? [])]) {
             if (!rules.has(rule.code)) rules.set(rule.code, { id: rule.code, title: rule.title, severity: rule.severity, domainRule: rule.domainRule });
         }
     }
@@ -109,7 +109,7 @@ export function formatSarif(results: readonly FileResult[], pathProblems: readon
                 ...(f.related ? {
                     relatedLocations: f.related.map((rel, id) => ({
                         id, message: { text: rel.message },
-                        physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(rel.range) },
+                        physicalLocation: { artifactLocation: { uri: uri(rel.path ?? r.path) }, region: region(rel.range) },
                     })),
                 } : {}),
                 ...(f.data.computed !== undefined ? { properties: { computed: f.data.computed, reported: f.data.reported } } : {}),

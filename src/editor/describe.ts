@@ -18,15 +18,26 @@ export function rulesNaming(template: TemplateDef, table: TableDef, id: string, 
     const ids = [id];
     for (let parent = rows?.get(id)?.parent; kind === 'row' && parent; parent = rows?.get(parent.id)?.parent) ids.push(parent.id);
     const out: string[] = [];
+    const add = (rule: { domainRule: string; title: string }) => out.push(`${rule.domainRule} ${rule.title}`);
     for (const rule of template.rules) {
-        if (rule.kind === 'linear') {
-            if (rule.table !== table.id) continue;
-            const termsAre = rule.each === 'row' ? 'column' : 'row';
-            const terms = [...rule.lhs, ...rule.rhs];
-            const named = termsAre === kind ? ids.some(i => terms.includes(i)) : !rule.over || rule.over.includes(id);
-            if (named) out.push(`${rule.domainRule} ${rule.title}`);
-        } else if (kind === 'row' && rows?.get(id)?.parent?.subtotal) {
-            out.push(`${rule.domainRule} ${rule.title}`);
+        switch (rule.kind) {
+            case 'linear':
+            case 'cross-year': {
+                if (rule.table !== table.id) break;
+                const termsAre = rule.each === 'row' ? 'column' : 'row';
+                const terms = [...rule.lhs, ...rule.rhs].map(t => (typeof t === 'string' ? t : t.id));
+                if (termsAre === kind ? ids.some(i => terms.includes(i)) : !rule.over || rule.over.includes(id)) add(rule);
+                break;
+            }
+            case 'subtotal':
+                if (kind === 'row' && rows?.get(id)?.parent?.subtotal) add(rule);
+                break;
+            case 'coincidence':
+                if (rule.tables.includes(table.id) && (kind === 'row' || [...rule.lhs, ...rule.rhs].includes(id))) add(rule);
+                break;
+            case 'capability':
+                if (rule.table === table.id && (kind === 'row' ? rule.rows.includes(id) : !rule.columns || rule.columns.includes(id))) add(rule);
+                break;
         }
     }
     return [...new Set(out)];

@@ -28,7 +28,7 @@ export type Reanalyze = (text: string) => Analysis;
 
 /** Codes of the rules that set a total, in the order their fixes must be applied (row totals first). */
 export function totalCodes(model: ReportModel): string[] {
-    return [...new Set(model.template.rules.filter(r => r.kind === 'subtotal' || r.target !== undefined).map(r => r.code))];
+    return [...new Set(model.template.rules.filter(r => r.kind === 'subtotal' || (r.kind === 'linear' && r.target !== undefined)).map(r => r.code))];
 }
 
 export function fixesFor(analysis: Analysis, findings: readonly Finding[], reanalyze: Reanalyze): Fix[] {

@@ -71,10 +71,12 @@ class ModelBuilder {
         this.chooseTemplate(meta);
         this.model = {
             text: this.text, meta, template: this.template, templateDeclared: Boolean(meta.format?.value),
-            title: meta.title?.value ?? `${meta.agency?.value ?? ''}${meta.year?.value ? `${meta.year.value}年` : ''}政府信息公开工作年度报告`,
+            title: '',
             preamble: [], sections: [], sectionsById: new Map(), tables: new Map(), findings: this.findings,
         };
         this.checkMeta(meta);
+        this.model.title = meta.title?.value ||
+            `${meta.agency?.value ?? ''}${meta.year?.value ? `${meta.year.value}年` : ''}政府信息公开工作年度报告`;
         for (const line of report.lines) {
             if (line.$type === 'TextBlock') this.readText(line);
             else if (line.$type === 'Row') this.readRow(line);
@@ -174,7 +176,10 @@ class ModelBuilder {
         const { template } = this;
         if (!meta.agency) this.report('xxgk/meta-missing', top, { key: '机关', hint: '例如「机关：某某局」' });
         if (!meta.year) this.report('xxgk/meta-missing', top, { key: '年度', hint: '例如「年度：2024」' });
-        if (!meta.title) this.report('xxgk/meta-recommended', top, { key: '标题', hint: `预览和导出使用「${this.model.title}」` });
+        if (!meta.title) {
+            const derived = `${meta.agency?.text ?? ''}${meta.year?.value ? `${meta.year.value}年` : ''}政府信息公开工作年度报告`;
+            this.report('xxgk/meta-recommended', top, { key: '标题', hint: `预览和导出使用「${derived}」` });
+        }
         if (!meta.format) {
             this.report('xxgk/meta-recommended', top, { key: '格式', hint: `按年度推定为 ${template.id} 格式（${template.citation}）` });
         }
@@ -240,9 +245,14 @@ class ModelBuilder {
         const raw = block.text;
         const closed = raw.length >= 6 && raw.endsWith('"""');
         let body = raw.slice(3, closed ? raw.length - 3 : raw.length);
-        body = body.replace(/^[^\S\r\n]*\r?\n/, '');
-        if (closed) body = body.replace(/\r?\n[^\S\r\n]*$/, '');
-        const prose: ProseBlock = { span: { start: node.offset, end: node.end }, text: body, closed };
+        const opening = /^[^\S\r\n]*\r?\n/.exec(body)?.[0].length ?? 0;
+        body = body.slice(opening);
+        if (closed) {
+            // The line break before the closing fence is the block's, not the text's.
+            const lastBreak = body.lastIndexOf('\n');
+            if (lastBreak >= 0 && !body.slice(lastBreak + 1).trim()) body = body.slice(0, body[lastBreak - 1] === '\r' ? lastBreak - 1 : lastBreak);
+        }
+        const prose: ProseBlock = { span: { start: node.offset, end: node.end }, text: body, textOffset: node.offset + 3 + opening, closed };
         if (!closed) this.report('xxgk/text-unclosed', { start: node.offset, end: node.offset + 3 });
         this.table = undefined;
         if (this.section) {
@@ -512,8 +522,8 @@ class ModelBuilder {
                 table: tableName(table.index), columns: table.def.columns.map(c => c.label).join(' | '),
             }, { table: table.def.id });
         }
-        const blanks = this.blankFindings.get(table) ?? [];
-        this.blankFindings.set(table, blanks);
+        let blanks = this.blankFindings.get(table);
+        if (!blanks) this.blankFindings.set(table, blanks = []);
         for (let i = 0; i < valueCells.length; i++) {
             const cell = valueCells[i];
             if (i >= columns.length) {

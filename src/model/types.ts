@@ -6,6 +6,7 @@
 import type { ColumnDef, RowDef, SectionDef, Severity, TableDef, TemplateDef } from '../templates/types.js';
 import type { TableIndex } from '../templates/template-index.js';
 import type { LevelDef } from '../templates/levels.js';
+import type { Position } from '../util/lines.js';
 
 export interface Span {
     start: number;
@@ -15,6 +16,12 @@ export interface Span {
 export interface RelatedSpan {
     span: Span;
     message: string;
+    /**
+     * Set when the span is in another document (cross-year rules): that document's uri or path, and
+     * the span's zero-based line and character there (the edge converting positions has no text for it).
+     */
+    source?: string;
+    range?: { start: Position; end: Position };
 }
 
 /** What a quick fix needs, carried in a diagnostic's `data`. */
@@ -94,6 +101,8 @@ export interface ProseBlock {
     span: Span;
     /** The text between the fences, exactly as written (without the line breaks next to the fences). */
     text: string;
+    /** The document offset of `text`'s first character: text[i] is at textOffset + i. */
+    textOffset: number;
     closed: boolean;
 }
 

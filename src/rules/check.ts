@@ -1,6 +1,7 @@
 /**
  * The one way from text to findings, shared by the language server, the CLI, the preview and the
- * tests: parse → model (structure, metadata, values) → template rules.
+ * tests: parse → model (structure, metadata, values) → template rules → prose ↔ tables (R24).
+ * Cross-year rules need a second report: src/rules/cross-year.ts, from the summaries of both.
  */
 import type { LangiumCoreServices } from 'langium';
 import type { Report } from '../language/generated/ast.js';
@@ -8,6 +9,7 @@ import { buildModel } from '../model/build.js';
 import type { Finding, ReportModel } from '../model/types.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { evaluateRules } from './engine.js';
+import { evaluateProse } from './prose.js';
 
 export interface Analysis {
     model: ReportModel;
@@ -17,14 +19,14 @@ export interface Analysis {
 
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
 
-export function byPosition(a: Finding, b: Finding): number {
+export function byPosition(a: Pick<Finding, 'span' | 'severity' | 'code'>, b: Pick<Finding, 'span' | 'severity' | 'code'>): number {
     return a.span.start - b.span.start || a.span.end - b.span.end || severityOrder[a.severity] - severityOrder[b.severity] ||
         (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 export function analyze(report: Report, text: string, registry: TemplateRegistry = nationalRegistry): Analysis {
     const model = buildModel(report, text, registry);
-    const findings = [...model.findings, ...evaluateRules(model)].sort(byPosition);
+    const findings = [...model.findings, ...evaluateRules(model), ...evaluateProse(model)].sort(byPosition);
     return { model, findings };
 }
 

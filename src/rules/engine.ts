@@ -4,14 +4,18 @@
  * A linear rule says `Σ lhs op Σ rhs` for every row (terms are columns) or every column (terms
  * are rows) of one table. A subtotal rule says that a group row carrying numbers equals the sum of
  * its children. Group rows count as the sum of their children wherever a rule names them.
+ * A coincidence rule is a per-row identity that is suspicious when it holds on every row with a
+ * non-zero term of its tables (R11). A capability rule says that cells are 0 unless the agency's
+ * 机关层级 has a capability (R12). Cross-year rules need two reports: src/rules/cross-year.ts.
  * A rule is skipped where one of its cells is missing or unreadable: that cell has its own finding.
  *
  * Every evaluated rule is a RuleInstance (the rule, where, its terms and both sides); checking
  * keeps the failing ones, hover and inlay hints read the rest. Nothing else computes a sum.
  */
-import type { LinearRuleDef, RowDef, SubtotalRuleDef } from '../templates/types.js';
+import { levels } from '../templates/levels.js';
+import type { CapabilityRuleDef, CoincidenceRuleDef, LinearRuleDef, RowDef, SubtotalRuleDef } from '../templates/types.js';
 import { fillTemplate } from '../util/text.js';
-import type { CellModel, Finding, ReportModel, Span, TableModel } from '../model/types.js';
+import type { CellModel, Finding, RelatedSpan, ReportModel, Span, TableModel } from '../model/types.js';
 
 export interface Term {
     /** Column id (rules checked per row) or row id (rules checked per column). */
@@ -24,8 +28,11 @@ export interface Term {
     column: string;
 }
 
+/** The rules evaluated on one report (cross-year rules need two: src/rules/cross-year.ts). */
+export type ReportRuleDef = LinearRuleDef | SubtotalRuleDef | CoincidenceRuleDef | CapabilityRuleDef;
+
 export interface RuleInstance {
-    rule: LinearRuleDef | SubtotalRuleDef;
+    rule: ReportRuleDef;
     table: TableModel;
     /** The row or column checked, as its label. */
     at: string;
@@ -37,6 +44,12 @@ export interface RuleInstance {
     /** The term a fix would set, and the value that makes the rule hold. */
     target?: Term;
     computed?: number;
+    /** Where no single value makes the rule hold: what the target should be (`op`: ≥, ≤ or = `expected`). */
+    expected?: { op: '=' | '>=' | '<='; value: number };
+    /** Further message placeholders of the rule kind ({level}, {rows} …). */
+    params?: Record<string, unknown>;
+    /** What else the finding should point at besides the terms (R12: the 机关层级 line). */
+    context?: RelatedSpan[];
     /** Where the finding goes when the rule fails. */
     span: Span;
     /** The row (rules per row) or column (rules per column) checked. */
@@ -57,19 +70,24 @@ export function ruleInstances(model: ReportModel): RuleInstance[] {
 
 /** The failing rule instances as findings (checking builds no instance for a rule that holds). */
 export function evaluateRules(model: ReportModel): Finding[] {
-    return evaluate(model, false).map(toFinding);
+    return evaluate(model, false).filter(i => !i.holds).map(toFinding);
 }
 
+/** `all`: every instance (hover, hints); otherwise linear and subtotal rules skip the ones that hold. */
 function evaluate(model: ReportModel, all: boolean): RuleInstance[] {
     const out: RuleInstance[] = [];
     for (const rule of model.template.rules) {
         if (rule.kind === 'linear') {
             const table = model.tables.get(rule.table);
             if (table) evaluateLinear(rule, table, out, all);
-        } else {
+        } else if (rule.kind === 'subtotal') {
             for (const table of model.tables.values()) {
                 if (!rule.tables || rule.tables.includes(table.def.id)) evaluateSubtotals(rule, table, out, all);
             }
+        } else if (rule.kind === 'coincidence') {
+            evaluateCoincidence(rule, model, out);
+        } else if (rule.kind === 'capability') {
+            evaluateCapability(rule, model, out);
         }
     }
     return out;
@@ -96,32 +114,51 @@ function holdsFor(rule: LinearRuleDef, value: (id: string) => number | undefined
 
 /** The value a rule sees for a row in a column: a group row counts as the sum of its children. */
 export function effectiveValue(table: TableModel, rowId: string, columnId: string): number | undefined {
-    let byColumn = effectiveValues.get(table);
-    if (!byColumn) effectiveValues.set(table, byColumn = new Map());
-    let values = byColumn.get(columnId);
-    if (!values) byColumn.set(columnId, values = new Map());
-    if (values.has(rowId)) return values.get(rowId);
-    const def = table.index.rowById.get(rowId)?.def;
-    let value: number | undefined;
-    if (def?.children && def.children.some(c => isPresent(table, c))) {
-        value = 0;
-        for (const child of def.children) {
-            const v = effectiveValue(table, child.id, columnId);
-            if (v === undefined) {
-                value = undefined;
-                break;
-            }
-            value += v;
-        }
-    } else if (def) {
-        value = table.rowsById.get(rowId)?.byColumn.get(columnId)?.value;
-    }
-    values.set(rowId, value);
-    return value;
+    const row = table.index.rowById.get(rowId);
+    const column = table.index.columnOrder.get(columnId);
+    if (!row || column === undefined) return undefined;
+    return valuesOf(table)[row.order * table.def.columns.length + column];
 }
 
-/** Values per table, column and row, remembered: several rules read the same cells and groups. */
-const effectiveValues = new WeakMap<TableModel, Map<string, Map<string, number | undefined>>>();
+const tableValues = new WeakMap<TableModel, (number | undefined)[]>();
+
+/**
+ * Every row's value in every column, computed once per table: rows in template order × columns,
+ * a group written with sub-rows being the sum of its children (undefined when one of them is).
+ */
+function valuesOf(table: TableModel): (number | undefined)[] {
+    let values = tableValues.get(table);
+    if (values) return values;
+    const rows = table.index.rows;
+    const columns = table.def.columns;
+    const width = columns.length;
+    values = new Array<number | undefined>(rows.length * width);
+    // Children follow their group in template order: walking backwards sums them before the group.
+    for (let r = rows.length - 1; r >= 0; r--) {
+        const def = rows[r].def;
+        const children = def.children && def.children.some(c => isPresent(table, c))
+            ? def.children.map(c => table.index.rowById.get(c.id)!.order * width) : undefined;
+        const cells = children ? undefined : table.rowsById.get(def.id)?.byColumn;
+        for (let c = 0; c < width; c++) {
+            if (!children) {
+                values[r * width + c] = cells?.get(columns[c].id)?.value;
+                continue;
+            }
+            let sum: number | undefined = 0;
+            for (const child of children) {
+                const v = values[child + c];
+                if (v === undefined) {
+                    sum = undefined;
+                    break;
+                }
+                sum += v;
+            }
+            values[r * width + c] = sum;
+        }
+    }
+    tableValues.set(table, values);
+    return values;
+}
 
 /** The cells written in the file that make up a term (a group: all its sub-rows' cells). */
 export function contributingCells(table: TableModel, term: Term): CellModel[] {
@@ -205,12 +242,73 @@ function instance(rule: LinearRuleDef, table: TableModel, at: string, term: (id:
     const holds = rule.op === '=' ? left === right : rule.op === '>=' ? left >= right : left <= right;
     const target = rule.target === undefined ? undefined : (lhs.find(t => t.id === rule.target) ?? rhs.find(t => t.id === rule.target));
     let computed: number | undefined;
-    if (target?.cell && rule.op === '=') {
-        computed = lhs.includes(target) ? round(right - (left - target.value)) : round(left - (right - target.value));
-        if (computed < 0 && target.cell.column?.kind !== 'signed') computed = undefined;
+    let expected: RuleInstance['expected'];
+    if (target?.cell) {
+        const value = lhs.includes(target) ? round(right - (left - target.value)) : round(left - (right - target.value));
+        if (rule.op === '=') {
+            computed = value;
+            if (computed < 0 && target.cell.column?.kind !== 'signed') computed = undefined;
+        } else {
+            // Σ lhs ≥ Σ rhs with the target on the right reads target ≤ …
+            expected = { op: lhs.includes(target) ? rule.op : rule.op === '>=' ? '<=' : '>=', value };
+        }
     }
     const anchor = target?.cell ?? lhs.find(t => t.cell)?.cell ?? rhs.find(t => t.cell)?.cell;
-    out.push({ rule, table, at, lhs, rhs, left, right, holds, target, computed, span: anchor?.span ?? fallback, where });
+    out.push({ rule, table, at, lhs, rhs, left, right, holds, target, computed, expected, span: anchor?.span ?? fallback, where });
+}
+
+/** The identity of a coincidence rule as a linear rule on one table (remembered: instances keep it). */
+const identities = new WeakMap<CoincidenceRuleDef, Map<string, LinearRuleDef>>();
+
+function identityOn(rule: CoincidenceRuleDef, table: string): LinearRuleDef {
+    let byTable = identities.get(rule);
+    if (!byTable) identities.set(rule, byTable = new Map());
+    let linear = byTable.get(table);
+    if (!linear) {
+        const { code, domainRule, severity, lhs, rhs, target, message, title } = rule;
+        linear = { kind: 'linear', code, domainRule, severity, table, each: 'row', lhs, op: '=', rhs, target, message, title };
+        byTable.set(table, linear);
+    }
+    return linear;
+}
+
+function evaluateCoincidence(rule: CoincidenceRuleDef, model: ReportModel, out: RuleInstance[]): void {
+    const rows: RuleInstance[] = [];
+    for (const id of rule.tables) {
+        const table = model.tables.get(id);
+        if (table) evaluateLinear(identityOn(rule, id), table, rows, true);
+    }
+    const nonZero = rows.filter(i => [...i.lhs, ...i.rhs].some(t => t.value !== 0));
+    const suspicious = nonZero.length > 0 && nonZero.every(i => i.holds);
+    for (const i of rows) {
+        const counted = nonZero.includes(i);
+        out.push({ ...i, rule, holds: !(suspicious && counted), computed: undefined, params: { rows: nonZero.length } });
+    }
+}
+
+function evaluateCapability(rule: CapabilityRuleDef, model: ReportModel, out: RuleInstance[]): void {
+    const entry = model.meta.level;
+    const level = entry?.value;
+    const table = model.tables.get(rule.table);
+    if (!level || !table) return;
+    const capable = levels.filter(l => l[rule.capability]).map(l => l.label).join('、');
+    for (const rowId of rule.rows) {
+        const row = table.rowsById.get(rowId);
+        if (!row) continue;
+        for (const cell of row.cells) {
+            const column = cell.column;
+            if (!column || cell.value === undefined || row.byColumn.get(column.id) !== cell) continue;
+            if (rule.columns && !rule.columns.includes(column.id)) continue;
+            const term: Term = { id: column.id, label: label(column, column.id), value: cell.value, cell, row: rowId, column: column.id };
+            const at = label(row.def, row.label);
+            out.push({
+                rule, table, at, lhs: [term], rhs: [], left: cell.value, right: 0, holds: level[rule.capability] || cell.value === 0,
+                target: term, expected: { op: '=', value: 0 }, span: cell.span, where: { row: rowId, column: column.id },
+                params: { level: entry.text, capable, row: at, column: term.label },
+                context: [{ span: entry.valueSpan, message: `机关层级：${entry.text}` }],
+            });
+        }
+    }
 }
 
 function evaluateSubtotals(rule: SubtotalRuleDef, table: TableModel, out: RuleInstance[], all: boolean): void {
@@ -254,9 +352,16 @@ function toFinding(i: RuleInstance): Finding {
         message: fillTemplate(rule.message, {
             at: i.at, target: target?.label, computed: i.computed, reported: target?.value,
             lhs: i.left, rhs: i.right, lhsTerms: formatTerms(i.lhs), rhsTerms: formatTerms(i.rhs), terms: formatTerms(i.rhs),
+            ...i.params,
         }),
-        data: { code: rule.code, computed: i.computed, reported: target?.value, table: i.table.def.id, ...where },
-        related: terms.filter(t => t.cell && t !== target).map(t => ({ span: t.cell!.span, message: `${t.label} = ${t.value}` })),
+        data: {
+            code: rule.code, computed: i.computed, reported: target?.value, table: i.table.def.id, ...where,
+            ...(i.expected ? { expected: i.expected.value, op: i.expected.op } : {}),
+        },
+        related: [
+            ...terms.filter(t => t.cell && t !== target).map(t => ({ span: t.cell!.span, message: `${t.label} = ${t.value}` })),
+            ...(i.context ?? []),
+        ],
     };
 }
 

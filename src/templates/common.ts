@@ -3,7 +3,7 @@
  * except its row （六）, table 四 (review and litigation), and the rules on them.
  * Labels are verbatim from docs/domain.md; variants are the spellings seen in real reports.
  */
-import type { ColumnDef, ColumnGroupDef, LabelSpec, RowDef, RuleDef, SectionDef, TableDef } from './types.js';
+import type { CapabilityRuleDef, ColumnDef, ColumnGroupDef, LabelSpec, RowDef, RuleDef, SectionDef, TableDef } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sections (一 … 六)
@@ -232,6 +232,13 @@ export const sharedRules: readonly RuleDef[] = [
         message: '{at}列：{target}小计应为 {computed}（{terms}），实际为 {reported}',
     },
     {
+        kind: 'cross-year', code: 'xxgk/carried-in', domainRule: 'R14', severity: 'warning',
+        title: '上年结转 = 上年报告的结转下年度继续办理',
+        table: 'applications', each: 'column',
+        lhs: [{ year: 'this', id: 'carriedIn' }], op: '=', rhs: [{ year: 'last', id: 'carriedOver' }], target: 'carriedIn',
+        message: '{at}列：二、上年结转应为 {computed}（{lastYear} 年度报告的「四、结转下年度继续办理」），实际为 {reported}',
+    },
+    {
         kind: 'linear', code: 'xxgk/review-total', domainRule: 'R4', severity: 'error',
         title: '复议、诉讼总计 = 四种结果之和',
         table: 'review', each: 'row', lhs: ['total'], op: '=', rhs: ['upheld', 'corrected', 'otherOutcome', 'pending'],
@@ -241,3 +248,11 @@ export const sharedRules: readonly RuleDef[] = [
 ];
 
 export const infoContentCorner: LabelSpec = { label: '信息内容' };
+
+/** R12: 规章 (第二十条第（一）项, row 规章 in both formats) only from levels that make 规章. */
+export const regulationsByLevelRule: CapabilityRuleDef = {
+    kind: 'capability', code: 'xxgk/regulations-level', domainRule: 'R12', severity: 'warning',
+    title: '无权制定规章的机关填报了规章',
+    table: 'item1', rows: ['rules'], capability: 'makesRegulations',
+    message: '机关层级为「{level}」，不能制定规章（可以制定规章的是：{capable}）；「{row}」的{column}应为 0，实际为 {reported}',
+};

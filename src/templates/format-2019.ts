@@ -1,9 +1,10 @@
 /** 国办公开办函〔2019〕60号 — the format for the 2019 and 2020 reports (试行; optional for 2019). */
 import {
     applicationsSection, applicationsTable, infoContentCorner, overviewSection, otherSection, problemsSection,
-    proactiveHeading, reviewSection, sharedRules, tableSection,
+    proactiveHeading, regulationsByLevelRule, reviewSection, sharedRules, tableSection,
 } from './common.js';
-import type { ColumnDef, TableDef, TemplateDef } from './types.js';
+import { proseRules } from './prose.js';
+import type { ColumnDef, RuleDef, TableDef, TemplateDef } from './types.js';
 
 const lastYearItems: ColumnDef = {
     id: 'lastYearItems', label: '上一年项目数量', kind: 'count',
@@ -96,6 +97,60 @@ const procurement: TableDef = {
     rows: [{ id: 'procurement', label: '政府集中采购', doc: '政府集中采购。' }],
 };
 
+/** 第（五）（六）（八）项: the tables that count items (上一年项目数量, 本年增/减). */
+const itemTables = ['item5', 'item6', 'item8'];
+
+const rules2019: readonly RuleDef[] = [
+    ...sharedRules,
+    {
+        kind: 'linear', code: 'xxgk/published-made', domainRule: 'R9', severity: 'warning',
+        title: '本年新公开数量 ≤ 本年新制作数量',
+        table: 'item1', each: 'row', lhs: ['made'], op: '>=', rhs: ['published'], target: 'published',
+        message: '{at}：本年新公开数量 {rhs} 大于本年新制作数量 {lhs}',
+    },
+    {
+        kind: 'linear', code: 'xxgk/published-total', domainRule: 'R9', severity: 'warning',
+        title: '对外公开总数量 ≥ 本年新公开数量',
+        table: 'item1', each: 'row', lhs: ['publishedTotal'], op: '>=', rhs: ['published'], target: 'publishedTotal',
+        message: '{at}：对外公开总数量 {lhs} 小于本年新公开数量 {rhs}；总数量应包含本年新公开的',
+    },
+    {
+        kind: 'linear', code: 'xxgk/published-total-made', domainRule: 'R9', severity: 'warning',
+        title: '对外公开总数量 ≥ 本年新制作数量（规章、规范性文件）',
+        table: 'item1', each: 'row', over: ['rules', 'normative'], lhs: ['publishedTotal'], op: '>=', rhs: ['made'], target: 'publishedTotal',
+        message: '{at}：本年新制作 {rhs} 件，对外公开总数量却只有 {lhs} 件；规章和规范性文件应当公开',
+    },
+    ...itemTables.map((table): RuleDef => ({
+        kind: 'linear', code: 'xxgk/items-negative', domainRule: 'R10', severity: 'warning',
+        title: '上一年项目数量 + 本年增/减 ≥ 0',
+        table, each: 'row', lhs: ['lastYearItems', 'change'], op: '>=', rhs: [], target: 'change',
+        message: '{at}：{lhsTerms} = {lhs}，事项数不能为负',
+    })),
+    {
+        kind: 'coincidence', code: 'xxgk/decisions-as-items', domainRule: 'R11', severity: 'warning',
+        title: '处理决定数量疑似填成了事项数',
+        tables: ['item5', 'item6'], lhs: ['decisions'], rhs: ['lastYearItems', 'change'], target: 'decisions',
+        message: '{at}：处理决定数量 {reported} 恰等于上一年项目数量 + 本年增/减（{rhsTerms}），第（五）（六）项所有非零的 {rows} 行都是如此；' +
+            '处理决定数量应填本年作出的处理决定（办件）数，而不是现有事项数',
+    },
+    regulationsByLevelRule,
+    ...itemTables.map((table): RuleDef => ({
+        kind: 'cross-year', code: 'xxgk/items-roll', domainRule: 'R16', severity: 'warning',
+        title: '上一年项目数量 = 上年报告的上一年项目数量 + 本年增/减',
+        table, each: 'row',
+        lhs: [{ year: 'this', id: 'lastYearItems' }], op: '=',
+        rhs: [{ year: 'last', id: 'lastYearItems' }, { year: 'last', id: 'change' }], target: 'lastYearItems',
+        message: '{at}：上一年项目数量应为 {computed}（{lastYear} 年度报告的上一年项目数量 {last_lastYearItems} + 本年增/减 {last_change}），实际为 {reported}',
+    })),
+    {
+        kind: 'cross-year', code: 'xxgk/published-total-decrease', domainRule: 'R17', severity: 'info',
+        title: '对外公开总数量不小于上年',
+        table: 'item1', each: 'row',
+        lhs: [{ year: 'this', id: 'publishedTotal' }], op: '>=', rhs: [{ year: 'last', id: 'publishedTotal' }], target: 'publishedTotal',
+        message: '{at}：对外公开总数量 {reported} 小于 {lastYear} 年度报告的 {last_publishedTotal}；累计数一般不会减少，除非有文件撤回',
+    },
+];
+
 export const format2019: TemplateDef = {
     id: '2019',
     name: '2019 格式（试行）',
@@ -113,5 +168,6 @@ export const format2019: TemplateDef = {
         problemsSection,
         otherSection,
     ],
-    rules: sharedRules,
+    rules: rules2019,
+    prose: proseRules,
 };

@@ -1,8 +1,9 @@
 /** 国办公开办函〔2021〕30号 — the format for reports from 2021 on. */
 import {
     applicationsSection, applicationsTable, infoContentCorner, overviewSection, otherSection, problemsSection,
-    proactiveHeading, reviewSection, sharedRules, tableSection,
+    proactiveHeading, regulationsByLevelRule, reviewSection, sharedRules, tableSection,
 } from './common.js';
+import { proseRules } from './prose.js';
 import type { ColumnDef, TableDef, TemplateDef } from './types.js';
 
 const decisionsThisYear: ColumnDef = {
@@ -97,5 +98,24 @@ export const format2021: TemplateDef = {
         problemsSection,
         otherSection,
     ],
-    rules: sharedRules,
+    rules: [
+        ...sharedRules,
+        {
+            kind: 'linear', code: 'xxgk/in-force', domainRule: 'R8', severity: 'warning',
+            title: '现行有效件数 ≥ 本年制发件数',
+            table: 'item1', each: 'row', lhs: ['inForce'], op: '>=', rhs: ['issued'], target: 'inForce',
+            message: '{at}：现行有效件数 {lhs} 小于本年制发件数 {rhs}；本年制发且未废止的文件都应计入现行有效件数',
+        },
+        regulationsByLevelRule,
+        {
+            kind: 'cross-year', code: 'xxgk/in-force-roll', domainRule: 'R15', severity: 'warning',
+            title: '现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数',
+            table: 'item1', each: 'row',
+            lhs: [{ year: 'this', id: 'inForce' }, { year: 'this', id: 'repealed' }], op: '=',
+            rhs: [{ year: 'last', id: 'inForce' }, { year: 'this', id: 'issued' }], target: 'inForce',
+            message: '{at}：现行有效件数应为 {computed}（{lastYear} 年度报告的现行有效件数 {last_inForce} + 本年制发件数 {this_issued}' +
+                ' − 本年废止件数 {this_repealed}），实际为 {reported}',
+        },
+    ],
+    prose: proseRules,
 };

@@ -1,7 +1,7 @@
 /** 机关层级: which kind of agency wrote the report. Used by plausibility rules (R12) and deadlines. */
-import type { LabelSpec } from './types.js';
+import type { LabelSpec, LevelCapability } from './types.js';
 
-export interface LevelDef extends LabelSpec {
+export interface LevelDef extends LabelSpec, Record<LevelCapability, boolean> {
     id: string;
     /** May this level make 规章 (R12)? */
     makesRegulations: boolean;

@@ -98,14 +98,51 @@ function checkTemplate(index: TemplateIndex): void {
             throw new Error(`template ${template.id}: table ${table.def.id}: duplicate column id`);
         }
     }
+    const fail = (what: string, message: string): never => {
+        throw new Error(`template ${template.id}: ${what}: ${message}`);
+    };
+    const checkIds = (what: string, table: TableIndex, kind: 'row' | 'column', ids: readonly string[]) => {
+        for (const id of ids) {
+            if (!(kind === 'row' ? table.rowById.has(id) : table.columnById.has(id))) fail(what, `unknown ${kind} ${id}`);
+        }
+    };
     for (const rule of template.rules) {
-        if (rule.kind !== 'linear') continue;
-        const table = index.tables.get(rule.table);
-        if (!table) continue; // a rule for a table this template does not have
-        const terms = [...rule.lhs, ...rule.rhs, ...(rule.over ?? [])];
-        for (const term of terms) {
-            const known = rule.each === 'row' ? table.columnById.has(term) : table.rowById.has(term);
-            if (!known) throw new Error(`template ${template.id}: rule ${rule.code}: unknown ${rule.each === 'row' ? 'column' : 'row'} ${term}`);
+        const what = `rule ${rule.code}`;
+        switch (rule.kind) {
+            case 'linear': case 'cross-year': {
+                const table = index.tables.get(rule.table);
+                if (!table) continue; // a rule for a table this template does not have
+                const ids = (terms: readonly (string | { id: string })[]) => terms.map(t => (typeof t === 'string' ? t : t.id));
+                // Per row, terms are columns and `over` lists rows; per column, the other way round.
+                checkIds(what, table, rule.each === 'row' ? 'column' : 'row', [...ids(rule.lhs), ...ids(rule.rhs)]);
+                checkIds(what, table, rule.each === 'row' ? 'row' : 'column', rule.over ?? []);
+                if (rule.kind === 'cross-year' && ![...rule.lhs, ...rule.rhs].some(t => t.year === 'this' && t.id === rule.target)) {
+                    fail(what, `target ${rule.target} is not a this-year term`);
+                }
+                break;
+            }
+            case 'coincidence':
+                for (const id of rule.tables) {
+                    const table = index.tables.get(id);
+                    if (table) checkIds(what, table, 'column', [...rule.lhs, ...rule.rhs, rule.target]);
+                }
+                break;
+            case 'capability': {
+                const table = index.tables.get(rule.table);
+                if (table) {
+                    checkIds(what, table, 'row', rule.rows);
+                    checkIds(what, table, 'column', rule.columns ?? []);
+                }
+                break;
+            }
+        }
+    }
+    for (const fact of template.prose?.facts ?? []) {
+        for (const cell of [...(fact.cells ?? []), ...(fact.see ?? []), ...(fact.alternatives ?? []).flat()]) {
+            const table = index.tables.get(cell.table);
+            if (!table) fail(`prose ${fact.id}`, `unknown table ${cell.table}`);
+            checkIds(`prose ${fact.id}`, table!, 'row', [cell.row]);
+            checkIds(`prose ${fact.id}`, table!, 'column', [cell.column]);
         }
     }
 }

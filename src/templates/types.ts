@@ -130,7 +130,144 @@ export interface SubtotalRuleDef {
     title: string;
 }
 
-export type RuleDef = LinearRuleDef | SubtotalRuleDef;
+/**
+ * An identity between cells of one row that is suspicious when it holds on *every* row with a
+ * non-zero term of the tables named (R11: 处理决定数量 = 上一年项目数量 + 本年增/减 everywhere means
+ * the column was filled with item counts, not decisions). The tables are checked together; rows
+ * where a term is missing or unreadable are left out. One finding per such row, on `target`.
+ */
+export interface CoincidenceRuleDef {
+    kind: 'coincidence';
+    code: string;
+    domainRule: string;
+    severity: Severity;
+    tables: readonly string[];
+    /** Column ids of each row. */
+    lhs: readonly string[];
+    rhs: readonly string[];
+    /** The column probably filled wrongly: the finding goes on its cell. */
+    target: string;
+    /** Placeholders: {at} (the row), {target}, {reported}, {lhs}, {rhs}, {lhsTerms}, {rhsTerms}, {rows} (how many rows). */
+    message: string;
+    title: string;
+}
+
+/** What a 机关层级 may do (boolean fields of LevelDef in levels.ts). */
+export type LevelCapability = 'makesRegulations';
+
+/**
+ * Cells that must be zero unless the agency's 机关层级 has a capability (R12: only levels that make
+ * 规章 report 规章). Not checked when the level is not declared or not recognised.
+ */
+export interface CapabilityRuleDef {
+    kind: 'capability';
+    code: string;
+    domainRule: string;
+    severity: Severity;
+    table: string;
+    rows: readonly string[];
+    /** Columns to check; default every column of the table. */
+    columns?: readonly string[];
+    capability: LevelCapability;
+    /** Placeholders: {level}, {capable} (the levels that have the capability), {row}, {column}, {reported}. */
+    message: string;
+    title: string;
+}
+
+/** A term of a cross-year rule: a row or column id, read from this year's or last year's report. */
+export interface YearTerm {
+    year: 'this' | 'last';
+    id: string;
+}
+
+/**
+ * A linear relation between this year's report and last year's report of the same 机关 (R14–R17),
+ * checked per row (terms are column ids) or per column (terms are row ids) of one table. Both reports
+ * are read by the same table, row and column ids; where a term does not exist in one of them (a
+ * column the other format does not have) the rule is skipped.
+ */
+export interface CrossYearRuleDef {
+    kind: 'cross-year';
+    code: string;
+    domainRule: string;
+    severity: Severity;
+    table: string;
+    each: 'row' | 'column';
+    /** Rows (each row) or columns (each column) to check; default all that this year's file has. */
+    over?: readonly string[];
+    lhs: readonly YearTerm[];
+    op: '=' | '>=' | '<=';
+    rhs: readonly YearTerm[];
+    /** The this-year term the finding goes on (and whose value a fix would change). */
+    target: string;
+    /**
+     * Placeholders: {at}, {target}, {computed}, {reported}, {lhs}, {rhs}, {lhsTerms}, {rhsTerms}, {lastYear},
+     * and every term's value as {this_<id>} / {last_<id>}. `[ … ]` is kept only when its placeholders exist.
+     */
+    message: string;
+    title: string;
+}
+
+export type RuleDef = LinearRuleDef | SubtotalRuleDef | CoincidenceRuleDef | CapabilityRuleDef | CrossYearRuleDef;
+
+/** Addresses one cell of a table (group rows count as the sum of their sub-rows). */
+export interface TableCellRef {
+    table: string;
+    row: string;
+    column: string;
+}
+
+/**
+ * A phrase in the prose that states something the tables also say (R24), e.g. 「予以公开3件」.
+ * The pattern is matched in every clause or sentence of every text block.
+ */
+export interface ProseFactDef {
+    id: string;
+    code: string;
+    domainRule: string;
+    severity: Severity;
+    title: string;
+    /** The unit the pattern, `requires` and `excludes` are matched in. */
+    scope: 'clause' | 'sentence';
+    /**
+     * A regular expression source (no flags). Placeholders: {n} a number (digits, or 一 … 九百九十九),
+     * {unit} a counting word (件、条、起 …), {gap} a few characters without digits or clause punctuation.
+     * Named groups: `n` the number stated; `at` where the finding goes (default: the number, else the match).
+     */
+    pattern: string;
+    /**
+     * Every match contains one of these words: a block of prose without any of them is not searched
+     * (a fast pre-filter; it must not change what matches).
+     */
+    keywords: readonly string[];
+    /** The clause or sentence must also match this … */
+    requires?: string;
+    /** … and must not match this. */
+    excludes?: string;
+    /** The value the phrase states when it has no number (「未收到申请」 states 0). */
+    value?: number;
+    /** The cells whose sum the phrase states. None: the phrase itself is the finding (a misnomer). */
+    cells?: readonly TableCellRef[];
+    /** Other readings of the phrase: when the number equals one of these sums, it is not reported either. */
+    alternatives?: readonly (readonly TableCellRef[])[];
+    /** For a misnomer: the cells it should have named, shown as related information. */
+    see?: readonly TableCellRef[];
+    /**
+     * Placeholders: {phrase} (the words matched), {stated}, {actual} (the tables' sum),
+     * {where} (the cells; with their values when there are several), {nonzero} (the cells that are not 0, with values).
+     */
+    message: string;
+}
+
+/** The prose checks of a format: the phrases and how prose is cut into clauses and sentences. */
+export interface ProseRulesDef {
+    facts: readonly ProseFactDef[];
+    /** Characters that end a clause / a sentence (a regular expression character class). */
+    clauseBreaks: string;
+    sentenceBreaks: string;
+    /** A number preceded by this (约、近、超过) is not a count to compare. */
+    approximate?: string;
+}
 
 export interface TemplateDef {
     /** Identifier used in 格式：… (2019, 2021, or a variant's id). */
@@ -157,4 +294,6 @@ export interface TemplateDef {
     labelAnnotations?: 'accept' | 'warn';
     sections: readonly SectionDef[];
     rules: readonly RuleDef[];
+    /** Numbers and claims in the prose compared with the tables (R24). */
+    prose?: ProseRulesDef;
 }

@@ -1,0 +1,225 @@
+/**
+ * Cross-year rules (R14–R17) in the workspace.
+ *
+ * - Each report is exported to Langium's index under 机关#年度 (ScopeComputation), so last year's
+ *   report of the same 机关 is found through the index, open or on disk.
+ * - The findings come from src/rules/cross-year.ts on the summaries of both reports; they go on this
+ *   year's cell, with related information in last year's file.
+ * - Go-to-definition on such a cell, or on its row label, jumps to last year's cell (or row).
+ * - Editing a report re-validates the report of the following year of the same 机关, and nothing
+ *   else: IndexManager.isAffected knows which 机关#年度 each document was and is now.
+ */
+import {
+    AstUtils, DefaultIndexManager, DefaultScopeComputation, URI, type AstNodeDescription, type LangiumDocument,
+    type LangiumSharedCoreServices, type Module, type ValidationAcceptor,
+} from 'langium';
+import {
+    DefaultDefinitionProvider, type LangiumServices, type PartialLangiumServices, type PartialLangiumSharedServices,
+} from 'langium/lsp';
+import type { CancellationToken, DefinitionParams, LocationLink } from 'vscode-languageserver';
+import type { Report } from '../src/language/generated/ast.js';
+import type { XxgkAddedServices } from '../src/language/xxgk-module.js';
+import { buildModel } from '../src/model/build.js';
+import type { Span } from '../src/model/types.js';
+import { analyzeCached } from '../src/rules/check.js';
+import {
+    agencyKeyOf, crossYearFindings, crossYearTargets, previousKey, reportKey, reportSummary, type ReportSummary, type SummarySpan,
+} from '../src/rules/cross-year.js';
+import { LineIndex } from '../src/util/lines.js';
+
+/** The index entry of a report (its name is 机关#年度). */
+export const REPORT_TYPE = 'Report';
+
+export interface CrossYearAddedServices {
+    crossYear: {
+        Reports: CrossYearReports;
+    };
+}
+
+type Services = LangiumServices & XxgkAddedServices & CrossYearAddedServices;
+
+interface Located {
+    document: LangiumDocument;
+    summary: ReportSummary;
+}
+
+export class CrossYearReports {
+    /** The key each document was exported under (kept when Langium drops the document's index entries). */
+    private readonly exportedKeys = new Map<string, string>();
+    /** Keys of changed documents' current texts, computed once per set of changes. */
+    private readonly changedKeys = new WeakMap<Set<string>, Map<string, string | undefined>>();
+
+    constructor(private readonly services: Services) {
+    }
+
+    /** This document's summary (from the one cached analysis), if it has 机关 and 年度. */
+    summaryOf(document: LangiumDocument): ReportSummary | undefined {
+        const report = document.parseResult.value as Report;
+        if (report.$type !== 'Report') return undefined;
+        const templates = this.services.xxgk.Templates;
+        return reportSummary(analyzeCached(report, document.textDocument.getText(), templates).model, templates);
+    }
+
+    /** Forgets deleted documents, once the builder has used their keys to find the documents they affect. */
+    forget(uris: readonly URI[]): void {
+        uris.forEach(uri => this.exportedKeys.delete(uri.toString()));
+    }
+
+    /** The key a document is exported under; remembered for isAffected. */
+    exportKey(document: LangiumDocument): string | undefined {
+        const summary = this.summaryOf(document);
+        const key = summary && reportKey(summary.agencyKey, summary.year);
+        if (key) this.exportedKeys.set(document.uri.toString(), key);
+        else this.exportedKeys.delete(document.uri.toString());
+        return key;
+    }
+
+    /** Last year's report of the same 机关 (the first by uri when there are several). */
+    previousOf(document: LangiumDocument): { current: ReportSummary; previous?: Located } | undefined {
+        const current = this.summaryOf(document);
+        if (!current) return undefined;
+        const key = previousKey(current);
+        const self = document.uri.toString();
+        const uris = this.services.shared.workspace.IndexManager.allElements(REPORT_TYPE)
+            .filter(d => d.name === key && d.documentUri.toString() !== self)
+            .map(d => d.documentUri.toString()).toArray().sort();
+        for (const uri of uris) {
+            const other = this.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+            const summary = other && this.summaryOf(other);
+            if (other && summary && reportKey(summary.agencyKey, summary.year) === key) return { current, previous: { document: other, summary } };
+        }
+        return { current };
+    }
+
+    validate(report: Report, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(report);
+        const found = this.previousOf(document);
+        if (!found?.previous) return;
+        const uri = document.uri.toString();
+        const previousUri = found.previous.document.uri.toString();
+        const lines = new LineIndex(document.textDocument.getText());
+        const range = (span: Span) => ({ start: lines.position(span.start), end: lines.position(span.end) });
+        const templates = this.services.xxgk.Templates;
+        for (const finding of crossYearFindings(found.current, found.previous.summary, templates, previousUri)) {
+            accept(finding.severity, finding.message, {
+                node: report,
+                range: range(finding.span),
+                code: finding.code,
+                data: finding.data,
+                relatedInformation: finding.related?.map(r => ({
+                    location: r.source !== undefined && r.range ? { uri: r.source, range: r.range } : { uri, range: range(r.span) },
+                    message: r.message,
+                })),
+            });
+        }
+    }
+
+    /** Go-to-definition from this year's cell or row label to last year's. */
+    definition(document: LangiumDocument, offset: number): LocationLink[] | undefined {
+        const found = this.previousOf(document);
+        if (!found?.previous) return undefined;
+        const hit = crossYearTargets(found.current, found.previous.summary, this.services.xxgk.Templates, offset);
+        if (!hit) return undefined;
+        const uri = found.previous.document.uri.toString();
+        const origin = (s: SummarySpan) => s.range;
+        return hit.targets.map(t => ({ targetUri: uri, targetRange: t.range, targetSelectionRange: t.range, originSelectionRange: origin(hit.origin) }));
+    }
+
+    /**
+     * Whether a change to `changed` may change this document's cross-year findings: a changed document
+     * was, or now is, last year's report of this document's 机关.
+     */
+    dependsOn(document: LangiumDocument, changed: Set<string>): boolean {
+        const summary = this.summaryOf(document);
+        if (!summary) return false;
+        const wanted = previousKey(summary);
+        let keys = this.changedKeys.get(changed);
+        if (!keys) this.changedKeys.set(changed, keys = new Map());
+        for (const uri of changed) {
+            if (this.exportedKeys.get(uri) === wanted) return true;
+            if (!keys.has(uri)) keys.set(uri, this.keyOfCurrentText(uri));
+            if (keys.get(uri) === wanted) return true;
+        }
+        return false;
+    }
+
+    /** The key of a document's current text, before Langium parses it again (undefined: gone or not a report). */
+    private keyOfCurrentText(uri: string): string | undefined {
+        const { workspace } = this.services.shared;
+        let text = workspace.TextDocuments?.get(uri)?.getText();
+        if (text === undefined) {
+            try {
+                text = workspace.FileSystemProvider.readFileSync(URI.parse(uri));
+            } catch {
+                return undefined;
+            }
+        }
+        const report = this.services.parser.LangiumParser.parse<Report>(text).value;
+        const meta = buildModel(report, text, this.services.xxgk.Templates).meta;
+        const agency = meta.agency?.value;
+        const year = meta.year?.value;
+        return agency && year !== undefined ? reportKey(agencyKeyOf(agency), year) : undefined;
+    }
+}
+
+/** Exports each report under 机关#年度. */
+export class CrossYearScopeComputation extends DefaultScopeComputation {
+    private readonly reports: CrossYearReports;
+
+    constructor(services: Services) {
+        super(services);
+        this.reports = services.crossYear.Reports;
+    }
+
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
+        const exports = await super.collectExportedSymbols(document, cancelToken);
+        const key = this.reports.exportKey(document);
+        if (key) exports.push(this.descriptions.createDescription(document.parseResult.value, key, document)); // type: Report
+        return exports;
+    }
+}
+
+/** Re-validates the reports whose last year's report changed (besides Langium's reference-based rule). */
+export class CrossYearIndexManager extends DefaultIndexManager {
+    override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
+        if (super.isAffected(document, changedUris)) return true;
+        const services = this.serviceRegistry.getServices(document.uri) as Partial<CrossYearAddedServices>;
+        return services.crossYear?.Reports.dependsOn(document, changedUris) ?? false;
+    }
+}
+
+/** Go-to-definition into last year's report; everything else as Langium does it. */
+export class CrossYearDefinitionProvider extends DefaultDefinitionProvider {
+    private readonly reports: CrossYearReports;
+
+    constructor(services: Services) {
+        super(services);
+        this.reports = services.crossYear.Reports;
+    }
+
+    override getDefinition(document: LangiumDocument, params: DefinitionParams, cancelToken?: CancellationToken) {
+        const offset = document.textDocument.offsetAt(params.position);
+        return this.reports.definition(document, offset) ?? super.getDefinition(document, params, cancelToken);
+    }
+}
+
+/** The language services of the cross-year rules. */
+export const CrossYearModule: Module<Services, CrossYearAddedServices & PartialLangiumServices> = {
+    crossYear: { Reports: services => new CrossYearReports(services) },
+    references: { ScopeComputation: services => new CrossYearScopeComputation(services) },
+    lsp: { DefinitionProvider: services => new CrossYearDefinitionProvider(services) },
+};
+
+/** The shared service of the cross-year rules. */
+export const CrossYearSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedServices> = {
+    workspace: { IndexManager: services => new CrossYearIndexManager(services) },
+};
+
+export function registerCrossYearChecks(services: Services): void {
+    const reports = services.crossYear.Reports;
+    services.validation.ValidationRegistry.register({
+        Report: (report: Report, accept: ValidationAcceptor) => reports.validate(report, accept),
+    });
+    // Runs after the builder has decided which documents a change affects.
+    services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => reports.forget(deleted));
+}

@@ -1,0 +1,35 @@
+/**
+ * Cross-year rules in `xxgk check`: the workers return each file's summary; once every file is
+ * checked, the main thread compares the reports of the same 机关 in consecutive years (R14–R17) and
+ * adds the findings to this year's file, pointing at last year's file.
+ */
+import { byPosition } from '../rules/check.js';
+import { crossYearFindings, previousKey, reportKey } from '../rules/cross-year.js';
+import type { TemplateRegistry } from '../templates/registry.js';
+import { outFinding, outRange, type FileResult, type OutFinding } from './check-file.js';
+
+export function addCrossYearFindings(results: readonly FileResult[], registry: TemplateRegistry): void {
+    /** The first file (in the order checked) for each 机关 and 年度. */
+    const byKey = new Map<string, FileResult>();
+    for (const r of results) {
+        if (!r.summary) continue;
+        const key = reportKey(r.summary.agencyKey, r.summary.year);
+        if (!byKey.has(key)) byKey.set(key, r);
+    }
+    for (const r of results) {
+        const previous = r.summary && byKey.get(previousKey(r.summary));
+        if (!r.summary || !previous?.summary) continue;
+        const cells = new Map(Object.values(r.summary.cells).map(c => [c.span.start, c]));
+        const found = crossYearFindings(r.summary, previous.summary, registry, previous.path).map(f => outFinding(f, span => {
+            const cell = cells.get(span.start)!; // cross-year findings and this-year related spans are cells of the summary
+            return outRange(span, cell.range);
+        }));
+        if (found.length) r.findings = [...r.findings, ...found].sort(byOutPosition);
+    }
+}
+
+/** The order of byPosition (src/rules/check.ts), on output findings. */
+function byOutPosition(a: OutFinding, b: OutFinding): number {
+    const at = (f: OutFinding) => ({ span: { start: f.range.start.offset, end: f.range.end.offset }, severity: f.severity, code: f.code });
+    return byPosition(at(a), at(b));
+}

@@ -1,0 +1,268 @@
+/**
+ * Cross-year rules (R14–R17) between this year's report and last year's report of the same 机关.
+ *
+ * Both sides are read from a ReportSummary: a small, serialisable extract of a checked report (机关,
+ * 年度, 格式, and the cells and row labels the registry's cross-year rules name, with their spans and
+ * line/character positions). The language server builds summaries of workspace documents, the CLI's
+ * workers send them back to the main thread: both evaluate the rules here, the same way.
+ */
+import type { Finding, RelatedSpan, ReportModel, Span } from '../model/types.js';
+import { indexOf } from '../templates/template-index.js';
+import type { TemplateRegistry } from '../templates/registry.js';
+import type { CrossYearRuleDef, YearTerm } from '../templates/types.js';
+import { LineIndex, type Position } from '../util/lines.js';
+import { fillTemplate, looseKey } from '../util/text.js';
+
+export interface SummarySpan {
+    span: Span;
+    /** Zero-based line and character of the span. */
+    range: { start: Position; end: Position };
+}
+
+export interface SummaryCell extends SummarySpan {
+    value: number;
+}
+
+export interface ReportSummary {
+    /** 机关 as written. */
+    agency: string;
+    /** 机关 as compared: width- and space-insensitive. */
+    agencyKey: string;
+    year: number;
+    /** The format's id (2019, 2021, 2019-湖北 …). */
+    template: string;
+    /** Cells named by cross-year rules, by "table/row/column", in document order. */
+    cells: Record<string, SummaryCell>;
+    /** Row labels of the rows those cells are in, by "table/row". */
+    rows: Record<string, SummarySpan>;
+}
+
+/** The key under which a report is found as the previous year of another: 机关 and 年度. */
+export function reportKey(agencyKey: string, year: number): string {
+    return `${agencyKey}#${year}`;
+}
+
+export function agencyKeyOf(agency: string): string {
+    return looseKey(agency);
+}
+
+/** The key of the report a summary's cross-year rules compare with. */
+export function previousKey(summary: Pick<ReportSummary, 'agencyKey' | 'year'>): string {
+    return reportKey(summary.agencyKey, summary.year - 1);
+}
+
+const cellKey = (table: string, row: string, column: string) => `${table}/${row}/${column}`;
+
+interface Needed {
+    /** Per table: rows all of whose cells are needed (rules per column), columns all of whose cells are needed (rules per row). */
+    rows: Map<string, Set<string>>;
+    columns: Map<string, Set<string>>;
+}
+
+const neededCache = new WeakMap<TemplateRegistry, { count: number; needed: Needed }>();
+
+/** What the cross-year rules of every registered format read (either year may be any format). */
+function neededBy(registry: TemplateRegistry): Needed {
+    const templates = registry.all();
+    const hit = neededCache.get(registry);
+    if (hit && hit.count === templates.length) return hit.needed;
+    const needed: Needed = { rows: new Map(), columns: new Map() };
+    for (const rule of crossYearRules(templates)) {
+        const map = rule.each === 'column' ? needed.rows : needed.columns;
+        let ids = map.get(rule.table);
+        if (!ids) map.set(rule.table, ids = new Set());
+        for (const term of [...rule.lhs, ...rule.rhs]) ids.add(term.id);
+    }
+    neededCache.set(registry, { count: templates.length, needed });
+    return needed;
+}
+
+function crossYearRules(templates: readonly { rules: readonly { kind: string }[] }[]): CrossYearRuleDef[] {
+    return templates.flatMap(t => t.rules.filter((r): r is CrossYearRuleDef => r.kind === 'cross-year'));
+}
+
+const summaries = new WeakMap<ReportModel, ReportSummary | null>();
+
+/** The summary of a checked report; undefined without 机关 or 年度 (then no cross-year rule applies). */
+export function reportSummary(model: ReportModel, registry: TemplateRegistry): ReportSummary | undefined {
+    let summary = summaries.get(model);
+    if (summary === undefined) {
+        summary = summarize(model, registry);
+        summaries.set(model, summary);
+    }
+    return summary ?? undefined;
+}
+
+function summarize(model: ReportModel, registry: TemplateRegistry): ReportSummary | null {
+    const agency = model.meta.agency?.value;
+    const year = model.meta.year?.value;
+    if (!agency || year === undefined) return null;
+    const needed = neededBy(registry);
+    const lines = new LineIndex(model.text);
+    const at = (span: Span): SummarySpan => ({ span, range: { start: lines.position(span.start), end: lines.position(span.end) } });
+    const summary: ReportSummary = { agency, agencyKey: agencyKeyOf(agency), year, template: model.template.id, cells: {}, rows: {} };
+    for (const table of model.tables.values()) {
+        const id = table.def.id;
+        const rows = needed.rows.get(id);
+        const columns = needed.columns.get(id);
+        if (!rows && !columns) continue;
+        for (const row of table.rows) {
+            const rowId = row.def?.id;
+            if (!rowId || table.rowsById.get(rowId) !== row) continue;
+            let used = false;
+            for (const [columnId, cell] of row.byColumn) {
+                if (cell.value === undefined || !(rows?.has(rowId) || columns?.has(columnId))) continue;
+                summary.cells[cellKey(id, rowId, columnId)] = { value: cell.value, ...at(cell.span) };
+                used = true;
+            }
+            if (used) summary.rows[`${id}/${rowId}`] = at(row.labelSpan);
+        }
+    }
+    return summary;
+}
+
+export interface CrossYearTerm {
+    year: 'this' | 'last';
+    id: string;
+    label: string;
+    value: number;
+    row: string;
+    column: string;
+    cell: SummaryCell;
+}
+
+/** One evaluation of a cross-year rule: for a row or a column of this year's table. */
+export interface CrossYearInstance {
+    rule: CrossYearRuleDef;
+    /** The row or column checked, as its label. */
+    at: string;
+    where: { row?: string; column?: string };
+    lhs: CrossYearTerm[];
+    rhs: CrossYearTerm[];
+    left: number;
+    right: number;
+    holds: boolean;
+    /** This year's term the finding goes on, the value that makes an equation hold, or the bound of an inequality. */
+    target: CrossYearTerm;
+    computed?: number;
+    expected?: { op: '>=' | '<='; value: number };
+}
+
+/**
+ * Every cross-year rule of this year's format evaluated against last year's report. Nothing when
+ * the summaries are not of the same 机关 in consecutive years.
+ */
+export function crossYearInstances(current: ReportSummary, previous: ReportSummary, registry: TemplateRegistry): CrossYearInstance[] {
+    if (previous.agencyKey !== current.agencyKey || previous.year !== current.year - 1) return [];
+    const template = registry.get(current.template);
+    if (!template) return [];
+    const index = indexOf(template);
+    const out: CrossYearInstance[] = [];
+    for (const rule of crossYearRules([template])) {
+        const table = index.tables.get(rule.table);
+        if (!table) continue;
+        const rowLabel = (id: string) => { const d = table.rowById.get(id)?.def; return d?.short ?? d?.label ?? id; };
+        const columnLabel = (id: string) => { const c = table.columnById.get(id); return c?.short ?? c?.label ?? id; };
+        // The rows (per-row rules) or columns (per-column rules) this year's file has for the rule's this-year terms.
+        const places = new Set<string>();
+        const thisIds = new Set([...rule.lhs, ...rule.rhs].filter(t => t.year === 'this').map(t => t.id));
+        for (const key of Object.keys(current.cells)) {
+            const [tableId, row, column] = key.split('/');
+            if (tableId !== rule.table) continue;
+            if (rule.each === 'row' && thisIds.has(column)) places.add(row);
+            if (rule.each === 'column' && thisIds.has(row)) places.add(column);
+        }
+        for (const place of places) {
+            if (rule.over && !rule.over.includes(place)) continue;
+            const term = (t: YearTerm): CrossYearTerm | undefined => {
+                const [row, column] = rule.each === 'row' ? [place, t.id] : [t.id, place];
+                const cell = (t.year === 'this' ? current : previous).cells[cellKey(rule.table, row, column)];
+                if (!cell) return undefined;
+                const label = rule.each === 'row' ? columnLabel(t.id) : rowLabel(t.id);
+                return { year: t.year, id: t.id, label, value: cell.value, row, column, cell };
+            };
+            const lhs = rule.lhs.map(term);
+            const rhs = rule.rhs.map(term);
+            if (lhs.includes(undefined) || rhs.includes(undefined)) continue; // a term the other year's format does not have
+            const l = lhs as CrossYearTerm[];
+            const r = rhs as CrossYearTerm[];
+            const left = sum(l);
+            const right = sum(r);
+            const target = [...l, ...r].find(t => t.year === 'this' && t.id === rule.target)!;
+            const onLeft = l.includes(target);
+            const value = onLeft ? round(right - (left - target.value)) : round(left - (right - target.value));
+            const holds = rule.op === '=' ? left === right : rule.op === '>=' ? left >= right : left <= right;
+            const instance: CrossYearInstance = {
+                rule, at: rule.each === 'row' ? rowLabel(place) : columnLabel(place),
+                where: rule.each === 'row' ? { row: place } : { column: place },
+                lhs: l, rhs: r, left, right, holds, target,
+            };
+            if (rule.op === '=') {
+                if (value >= 0 || table.columnById.get(target.column)?.kind === 'signed') instance.computed = value;
+            }
+            else instance.expected = { op: onLeft === (rule.op === '>=') ? '>=' : '<=', value };
+            out.push(instance);
+        }
+    }
+    return out;
+}
+
+/**
+ * The findings of the cross-year rules on this year's report. `previousSource` names last year's
+ * document (a uri or a path) in the related information.
+ */
+export function crossYearFindings(current: ReportSummary, previous: ReportSummary, registry: TemplateRegistry, previousSource: string): Finding[] {
+    return crossYearInstances(current, previous, registry).filter(i => !i.holds).map(i => {
+        const { rule, target } = i;
+        const terms = [...i.lhs, ...i.rhs];
+        const params: Record<string, unknown> = {
+            at: i.at, target: target.label, computed: i.computed, reported: target.value, lhs: i.left, rhs: i.right,
+            lhsTerms: formatTerms(i.lhs, previous.year), rhsTerms: formatTerms(i.rhs, previous.year), lastYear: previous.year,
+        };
+        for (const t of terms) params[`${t.year}_${t.id}`] = t.value;
+        const related: RelatedSpan[] = terms.filter(t => t !== target).map(t => t.year === 'this'
+            ? { span: t.cell.span, message: `${t.label} = ${t.value}` }
+            : { span: t.cell.span, range: t.cell.range, source: previousSource, message: `${previous.year} 年度报告：${t.label} = ${t.value}` });
+        return {
+            code: rule.code, severity: rule.severity, rule: rule.domainRule, span: target.cell.span,
+            message: fillTemplate(rule.message, params),
+            data: {
+                code: rule.code, computed: i.computed, reported: target.value, table: rule.table, row: target.row, column: target.column,
+                lastYear: previous.year, ...(i.expected ? { expected: i.expected.value, op: i.expected.op } : {}),
+            },
+            related,
+        };
+    });
+}
+
+/**
+ * Where go-to-definition on this year's cell (or row label) leads: last year's cells of the rules
+ * that compare it (or the labels of their rows).
+ */
+export function crossYearTargets(current: ReportSummary, previous: ReportSummary, registry: TemplateRegistry, offset: number):
+    { origin: SummarySpan; targets: SummarySpan[] } | undefined {
+    const inside = (s: SummarySpan) => s.span.start <= offset && offset <= s.span.end;
+    for (const i of crossYearInstances(current, previous, registry)) {
+        const last = [...i.lhs, ...i.rhs].filter(t => t.year === 'last');
+        if (inside(i.target.cell)) return { origin: i.target.cell, targets: last.map(t => t.cell) };
+        const label = current.rows[`${i.rule.table}/${i.target.row}`];
+        if (label && inside(label)) {
+            const rows = [...new Set(last.map(t => `${i.rule.table}/${t.row}`))];
+            const targets = rows.map(key => previous.rows[key]).filter((s): s is SummarySpan => Boolean(s));
+            if (targets.length) return { origin: label, targets };
+        }
+    }
+    return undefined;
+}
+
+function formatTerms(terms: readonly CrossYearTerm[], lastYear: number): string {
+    return terms.map(t => `${t.year === 'last' ? `${lastYear} 年度` : ''}${t.label} ${t.value}`).join(' + ');
+}
+
+function sum(terms: readonly CrossYearTerm[]): number {
+    return round(terms.reduce((total, t) => total + t.value, 0));
+}
+
+function round(value: number): number {
+    return Math.round(value * 1e6) / 1e6;
+}

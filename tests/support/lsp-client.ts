@@ -1,0 +1,94 @@
+/** The bundled language server (out/server/main.cjs) as a real process over stdio, for tests. */
+import { afterAll, beforeAll } from 'vitest';
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+    ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
+    type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
+import { root } from './helpers.js';
+
+export interface TestServer {
+    connection: MessageConnection;
+    /** The next diagnostics published for a uri after this call (Langium sends no version). */
+    nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams>;
+    /** The diagnostics last published for a uri. */
+    latestDiagnostics(uri: string): PublishDiagnosticsParams | undefined;
+    /** The first notification of a method that satisfies `accept`, already received or still to come. */
+    notification<T>(method: string, accept: (params: T) => boolean): Promise<T>;
+    stop(): Promise<void>;
+}
+
+export async function startServer(): Promise<TestServer> {
+    const child = spawn(process.execPath, [path.join(root, 'out/server/main.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const received = new Map<string, unknown[]>();
+    const waiters: (() => void)[] = [];
+    const listen = (method: string) => {
+        if (received.has(method)) return;
+        received.set(method, []);
+        connection.onNotification(method, (params: unknown) => {
+            received.get(method)!.push(params);
+            waiters.splice(0).forEach(w => w());
+        });
+    };
+    listen(PublishDiagnosticsNotification.method);
+    const wait = <T>(find: () => T | undefined, what: string): Promise<T> => new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`nothing arrived: ${what}`)), 20_000);
+        const poll = () => {
+            const hit = find();
+            if (hit !== undefined) {
+                clearTimeout(timer);
+                resolve(hit);
+            } else waiters.push(poll);
+        };
+        poll();
+    });
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+    await connection.sendNotification(InitializedNotification.type, {});
+    const diagnostics = () => received.get(PublishDiagnosticsNotification.method) as PublishDiagnosticsParams[];
+    return {
+        connection,
+        nextDiagnostics(uri) {
+            const seen = diagnostics().filter(p => p.uri === uri).length;
+            return wait(() => diagnostics().filter(p => p.uri === uri)[seen], `diagnostics for ${uri}`);
+        },
+        latestDiagnostics(uri) {
+            return diagnostics().filter(p => p.uri === uri).at(-1);
+        },
+        notification<T>(method: string, accept: (params: T) => boolean) {
+            listen(method);
+            return wait(() => (received.get(method) as T[]).find(accept), method);
+        },
+        async stop() {
+            await connection.sendRequest(ShutdownRequest.type);
+            await connection.sendNotification(ExitNotification.type);
+            connection.dispose();
+            child.kill();
+        },
+    };
+}
+
+/** A server started before the tests of a file and stopped after them; use it inside the tests. */
+export function useServer(): TestServer {
+    let server: TestServer | undefined;
+    beforeAll(async () => {
+        server = await startServer();
+    });
+    afterAll(() => server?.stop());
+    const started = () => {
+        if (!server) throw new Error('the language server is not started yet');
+        return server;
+    };
+    return {
+        get connection() {
+            return started().connection;
+        },
+        nextDiagnostics: uri => started().nextDiagnostics(uri),
+        latestDiagnostics: uri => started().latestDiagnostics(uri),
+        notification: (method, accept) => started().notification(method, accept),
+        stop: () => started().stop(),
+    };
+}

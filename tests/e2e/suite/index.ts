@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { runTests } from '../runner.mjs';
 import { completionTests } from './completion.js';
+import { crossYearTests } from './cross-year.js';
 import { diagnosticsTests } from './diagnostics.js';
 import { exportTests } from './export.js';
 import { formattingTests } from './formatting.js';
@@ -18,7 +19,7 @@ import { previewTests } from './preview.js';
 import { quickFixTests } from './quick-fix.js';
 import { revertAll } from './support.js';
 
-const suites = [diagnosticsTests, quickFixTests, completionTests, hoverTests, formattingTests, previewTests, exportTests, languageTests];
+const suites = [diagnosticsTests, quickFixTests, completionTests, hoverTests, formattingTests, crossYearTests, previewTests, exportTests, languageTests];
 
 export async function run(): Promise<void> {
     // Every test starts from the files on disk: unsaved edits (of a failed test too) are thrown away.

@@ -1,5 +1,5 @@
-// Bundles the extension (client), the language server and the CLI into out/*.cjs, and the preview's
-// webview script into out/webview/preview.js.
+// Bundles the extension (client), the language server, the CLI and the e2e suite into out/*.cjs, and
+// the preview's webview script into out/webview/preview.js.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -28,6 +28,8 @@ const builds = [
         entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out', bundle: true, format: 'iife',
         platform: 'browser', target: 'es2020', sourcemap: true, logLevel: 'warning',
     },
+    // The in-process end-to-end suite (tests/e2e), run inside the extension host; not shipped in the .vsix.
+    { ...common, entryPoints: { 'test/suite': 'tests/e2e/suite/index.ts' }, outdir: 'out', external: ['vscode'] },
 ];
 if (watch) {
     const contexts = await Promise.all(builds.map(b => esbuild.context(b)));

@@ -1,6 +1,6 @@
 /** The VS Code side: starts the xxgk language server for .xxgk files. */
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { l10n, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { activatePreview } from './preview/index.js';
 
@@ -17,7 +17,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
         // The server reads its settings (xxgk.*) through workspace/configuration and is told of changes.
         synchronize: { configurationSection: 'xxgk' },
     };
-    client = new LanguageClient('xxgk', 'xxgk 年报语言服务', serverOptions, clientOptions);
+    // User-facing strings go through l10n.t (English key; translations in l10n/bundle.l10n.*.json).
+    client = new LanguageClient('xxgk', l10n.t('xxgk Report Language Server'), serverOptions, clientOptions);
     await client.start();
     activatePreview(context, client);
 }

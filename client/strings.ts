@@ -1,22 +1,30 @@
-/** Every word the VS Code side shows: one place, so it can be localised. */
+/**
+ * Every word the VS Code side shows: one place, localised with `vscode.l10n` (English keys here,
+ * translations in l10n/bundle.l10n.zh-cn.json; tests/l10n.test.ts checks that every key has one).
+ * Getters, so each text is looked up when shown.
+ */
+import { l10n } from 'vscode';
+
 export const clientStrings = {
-    previewTitle: (name: string) => `预览：${name}`,
-    noReport: '请先打开一份 .xxgk 年报',
-    loading: '正在生成预览…',
-    previewFailed: (message: string) => `无法生成预览：${message}`,
-    exportPick: '选择导出格式',
-    formats: {
-        html: { label: 'HTML', description: '单个网页文件，样式内嵌，可直接打印为 A4' },
-        docx: { label: 'Word（DOCX）', description: '按公文格式排版，可继续编辑' },
-        xlsx: { label: 'Excel（XLSX）', description: '每张表一个工作表，合计为公式' },
-        pdf: { label: 'PDF', description: '嵌入本机中文字体，文字可复制' },
+    previewTitle: (name: string) => l10n.t('Preview: {0}', name),
+    get noReport() { return l10n.t('Open an .xxgk report first'); },
+    get loading() { return l10n.t('Generating the preview…'); },
+    previewFailed: (message: string) => l10n.t('Could not generate the preview: {0}', message),
+    get exportPick() { return l10n.t('Choose the export format'); },
+    get formats() {
+        return {
+            html: { label: 'HTML', description: l10n.t('A single web page with its styles inside, ready to print on A4') },
+            docx: { label: l10n.t('Word (DOCX)'), description: l10n.t('Laid out as an official document, still editable') },
+            xlsx: { label: l10n.t('Excel (XLSX)'), description: l10n.t('One worksheet per table, totals as formulas') },
+            pdf: { label: 'PDF', description: l10n.t('Embeds a Chinese font from this computer; the text can be copied') },
+        };
     },
-    saveLabel: '导出',
-    hasErrors: (errors: number) => `这份年报还有 ${errors} 个错误，仍要导出吗？`,
-    hasErrorsDetail: '导出的文件会照原样包含这些错误。',
-    exportAnyway: '仍然导出',
-    exported: (path: string) => `已导出：${path}`,
-    open: '打开',
-    reveal: '在文件夹中显示',
-    exportFailed: (message: string) => `导出失败：${message}`,
-} as const;
+    get saveLabel() { return l10n.t('Export'); },
+    hasErrors: (errors: number) => l10n.t('This report still has {0} errors. Export it anyway?', errors),
+    get hasErrorsDetail() { return l10n.t('The exported file will contain these errors as they are.'); },
+    get exportAnyway() { return l10n.t('Export Anyway'); },
+    exported: (path: string) => l10n.t('Exported: {0}', path),
+    get open() { return l10n.t('Open'); },
+    get reveal() { return l10n.t('Reveal in Folder'); },
+    exportFailed: (message: string) => l10n.t('Export failed: {0}', message),
+};

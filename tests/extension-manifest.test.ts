@@ -15,9 +15,15 @@ const bundle = readFileSync(path.join(root, 'out/client/extension.cjs'), 'utf8')
 describe('extension manifest', () => {
     const registered = Object.values(commandIds);
 
-    it('contributes exactly the commands the client registers, with Chinese titles', () => {
+    it('contributes exactly the commands the client registers, with English and Chinese titles', () => {
         expect(manifest.contributes.commands.map((c: { command: string }) => c.command).sort()).toEqual([...registered].sort());
-        for (const c of manifest.contributes.commands) expect(c.title).toMatch(/[\u4e00-\u9fff]/);
+        const english = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+        const chinese = JSON.parse(readFileSync(path.join(root, 'package.nls.zh-cn.json'), 'utf8'));
+        for (const c of manifest.contributes.commands) {
+            const key = /^%(.+)%$/.exec(c.title)?.[1] ?? '';
+            expect(english[key], c.command).toMatch(/[A-Za-z]/);
+            expect(chinese[key], c.command).toMatch(/[\u4e00-\u9fff]/);
+        }
         for (const id of registered) expect(bundle).toContain(`"${id}"`);
     });
 

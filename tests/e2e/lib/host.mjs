@@ -1,0 +1,103 @@
+// The real editor the end-to-end tests drive: code-server 4.100.3 (VS Code 1.100.3, the last release
+// on Node 20) plus playwright-core, installed on first use into tests/e2e/host/ from its own lock file,
+// offline except for the npm registry. See shared docs/vscode-e2e.md for the traps handled here.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const e2eDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+export const root = path.resolve(e2eDir, '..', '..');
+export const hostDir = path.join(e2eDir, 'host');
+export const codeServerDir = path.join(hostDir, 'node_modules', 'code-server');
+export const codeServerEntry = path.join(codeServerDir, 'out', 'node', 'entry.js');
+const stampFile = path.join(hostDir, 'node_modules', '.xxgk-host-installed');
+const bundledRg = path.join(codeServerDir, 'lib', 'vscode', 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
+
+// @vscode/ripgrep as pinned by code-server 4.100.3 looks for this archive in $TMPDIR before it
+// downloads one from GitHub (which fails offline after ~30 s).
+const ripgrepCache = { folder: 'vscode-ripgrep-cache-1.15.11', file: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz' };
+
+/** Finds an executable on PATH, like `command -v`. */
+export function which(name) {
+    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+        const candidate = path.join(dir, name);
+        if (dir && existsSync(candidate)) return candidate;
+    }
+    return undefined;
+}
+
+/** The Debian chromium binary (or XXGK_CHROMIUM). */
+export function chromiumPath() {
+    const found = process.env.XXGK_CHROMIUM ?? which('chromium') ?? which('chromium-browser') ?? which('google-chrome');
+    if (!found) throw new Error('no chromium on PATH: apt-get install chromium (or set XXGK_CHROMIUM to a Chrome/Chromium binary)');
+    return found;
+}
+
+function lockHash() {
+    return createHash('sha256').update(readFileSync(path.join(hostDir, 'package-lock.json'))).digest('hex');
+}
+
+export function hostInstalled() {
+    return existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === lockHash() && existsSync(codeServerEntry);
+}
+
+/** What a fresh Debian machine lacks for the install and the tests, as an apt-get line. */
+function missingPrerequisites() {
+    const missing = [];
+    if (!which('rg')) missing.push('ripgrep');
+    if (!existsSync('/usr/include/gssapi/gssapi.h') && !existsSync('/usr/include/gssapi.h')) missing.push('libkrb5-dev');
+    if (!process.env.XXGK_CHROMIUM && !which('chromium')) missing.push('chromium');
+    for (const tool of ['make', 'g++', 'python3']) if (!which(tool)) missing.push(tool === 'g++' ? 'g++' : tool);
+    return missing;
+}
+
+function run(command, args, options) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, args, { stdio: 'inherit', ...options });
+        child.on('error', reject);
+        child.on('exit', (code, signal) => code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`)));
+    });
+}
+
+/** Installs code-server and playwright-core into tests/e2e/host/ unless the same lock file is installed already. */
+export async function ensureHost({ log = console.log } = {}) {
+    if (hostInstalled()) return;
+    const missing = missingPrerequisites();
+    if (missing.length > 0) {
+        throw new Error(`the end-to-end tests need Debian packages: apt-get install ${missing.join(' ')} (.ci/run installs them)`);
+    }
+    log('Installing code-server 4.100.3 and playwright-core into tests/e2e/host (first use, about a minute) ...');
+    const started = Date.now();
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'xxgk-host-install-'));
+    try {
+        mkdirSync(path.join(tmp, ripgrepCache.folder));
+        await run('tar', ['czf', path.join(tmp, ripgrepCache.folder, ripgrepCache.file), '-C', path.dirname(which('rg')), 'rg']);
+        await run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+            cwd: hostDir,
+            env: {
+                ...process.env,
+                TMPDIR: tmp,
+                // code-server's postinstall refuses root without it; node-pty's runs `npx node-gyp`.
+                npm_config_unsafe_perm: 'true',
+                npm_config_yes: 'true',
+                // Keep code-server's postinstall from writing config into the user's home.
+                XDG_CONFIG_HOME: path.join(tmp, 'config'),
+                XDG_DATA_HOME: path.join(tmp, 'data'),
+            },
+        });
+    } finally {
+        rmSync(tmp, { recursive: true, force: true });
+    }
+    if (!existsSync(bundledRg)) throw new Error(`code-server installed without ripgrep (${bundledRg} is missing)`);
+    writeFileSync(stampFile, `${lockHash()}\n`);
+    log(`Installed the e2e host in ${Math.round((Date.now() - started) / 1000)} s.`);
+}
+
+/** playwright-core, loaded from the host folder (it is not a dependency of the extension). */
+export function playwright() {
+    return createRequire(path.join(hostDir, 'package.json'))('playwright-core');
+}

@@ -1,0 +1,46 @@
+/**
+ * Cross-year checks in the real editor: when last year's report of the same 机关 is in the workspace,
+ * this year's 上年结转 is compared with last year's 结转下年度 and a warning names the difference.
+ * The test writes its own pair of reports (a 机关 no other test uses), made from the 2021 example.
+ */
+import * as vscode from 'vscode';
+import { assert, assertEqual, type TestCase } from '../runner.mjs';
+import { cellRange, codeOf, describeRange, diagnosticsAfter, openWithDiagnostics, workspaceFile } from './support.js';
+
+const agency = '跨年示例局';
+
+/** The example as another year's report of `agency` (same layout, so cells keep their positions). */
+async function report(year: number): Promise<string> {
+    const example = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('longgang-2024.xxgk')));
+    return example
+        .replace('机关：深圳市龙岗区某局', `机关：${agency}`)
+        .replace('标题：深圳市龙岗区某局2024年', `标题：${agency}${year}年`)
+        .replace('年度：2024', `年度：${year}`)
+        .replace('发布日期：2025-01-20', `发布日期：${year + 1}-01-20`)
+        .replace('统计期限：2024-01-01 至 2024-12-31', `统计期限：${year}-01-01 至 ${year}-12-31`);
+}
+
+export const crossYearTests: TestCase[] = [
+    {
+        name: "the cross-year warning appears when last year's report is in the workspace",
+        fn: async () => {
+            const thisYear = workspaceFile('cross-year-2024.xxgk');
+            const lastYear = workspaceFile('cross-year-2023.xxgk');
+            await vscode.workspace.fs.writeFile(thisYear, new TextEncoder().encode(await report(2024)));
+            const { editor, diagnostics: alone } = await openWithDiagnostics('cross-year-2024.xxgk');
+            assertEqual(alone.filter(d => codeOf(d) === 'xxgk/carried-in').length, 0, 'cross-year warnings without last year\'s report');
+
+            // Last year's report says 4 applications were carried over; this year's 上年结转 says 2.
+            await vscode.workspace.fs.writeFile(lastYear, new TextEncoder().encode(await report(2023)));
+            const found = await diagnosticsAfter(thisYear, () => vscode.workspace.openTextDocument(lastYear),
+                ds => ds.some(d => codeOf(d) === 'xxgk/carried-in'), "xxgk/carried-in once last year's report is open");
+            const total = cellRange(editor.document, '二、上年结转政府信息公开申请数量', -1);
+            const warning = found.find(d => codeOf(d) === 'xxgk/carried-in' && d.range.isEqual(total));
+            assert(warning, `a carried-in warning at the 总计 of 二、上年结转 (${describeRange(total)}) among ${JSON.stringify(found.map(d => `${codeOf(d)} ${describeRange(d.range)}`))}`);
+            assertEqual(warning.severity, vscode.DiagnosticSeverity.Warning, 'severity');
+            assertEqual(warning.message, '总计列：二、上年结转应为 4（2023 年度报告的「四、结转下年度继续办理」），实际为 2', 'message');
+            const related = warning.relatedInformation?.[0];
+            assertEqual(related?.location.uri.toString(), lastYear.toString(), 'the related information points into last year\'s report');
+        },
+    },
+];

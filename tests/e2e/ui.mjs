@@ -1,0 +1,224 @@
+// UI tests: what a person sees in real VS Code (code-server 4.100.3 in Debian's chromium, driven by
+// playwright-core) with the extension installed from the .vsix that `npm run package` built.
+// The last steps restart VS Code in Simplified Chinese. A screenshot of every step is kept in
+// tests/e2e/artifacts/ui/. Usage: node tests/e2e/ui.mjs
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { makeRunDir } from './lib/code-server.mjs';
+import { e2eDir, ensureHost, root } from './lib/host.mjs';
+import { openSession } from './lib/session.mjs';
+import { assert, assertEqual, closingLine, runTests } from './runner.mjs';
+
+/** The .vsix `npm run package` wrote for this version. */
+export function vsixPath() {
+    const { name, version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    return path.join(root, `${name}-${version}.vsix`);
+}
+
+/** Errors the CLI (the same core as the server) finds in a text: the oracle for the editor's counts. */
+function cliErrors(text, dir) {
+    const file = path.join(dir, 'cli-oracle.xxgk');
+    writeFileSync(file, text);
+    const result = spawnSync(process.execPath, [path.join(root, 'out', 'cli', 'main.cjs'), 'check', '--format', 'json', file], { encoding: 'utf8' });
+    if (result.status !== 0 && result.status !== 1) throw new Error(`xxgk check failed: ${result.stderr}`);
+    return JSON.parse(result.stdout).files[0].findings.filter(f => f.severity === 'error');
+}
+
+const json = file => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
+
+export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'ui') } = {}) {
+    await ensureHost();
+    rmSync(artifacts, { recursive: true, force: true });
+    mkdirSync(artifacts, { recursive: true });
+    const vsix = vsixPath();
+    const cliDir = makeRunDir('ui-cli');
+    /** The current session: English first, then Simplified Chinese. */
+    let s;
+    try {
+        // The seed example and the cell the tests break: the 总计 of （一）予以公开 in table 三.
+        const seed = 'yanshi-2020.xxgk';
+        const lines = readFileSync(path.join(root, 'examples', seed), 'utf8').split('\n');
+        const row = lines.findIndex(l => l.split('|')[0].trim() === '（一）予以公开');
+        assert(row >= 0 && /\|\s+0$/.test(lines[row]), `the seed example has a 0 总计 for （一）予以公开`);
+        const cell = { line: row + 1, column: lines[row].length }; // 1-based, as VS Code shows them
+        const broken = lines.map((l, i) => i === row ? `${l.slice(0, -1)}5` : l).join('\n');
+        const expectedErrors = cliErrors(broken, cliDir);
+        assert(expectedErrors.some(f => f.code === 'xxgk/row-total'), 'the CLI finds xxgk/row-total in the broken text');
+        const zhManifest = json('package.nls.zh-cn.json');
+        const zhRuntime = json('l10n/bundle.l10n.zh-cn.json');
+
+        const tests = [
+            {
+                name: 'the workbench opens the examples folder, with the extension installed from the .vsix',
+                fn: async () => {
+                    s = await openSession({ kind: 'ui', vsix, artifacts });
+                    await s.wb.explorerRow(seed).waitFor();
+                },
+            },
+            {
+                name: 'quick open shows the seed example as an xxgk report',
+                fn: async () => {
+                    await s.wb.openFile(seed);
+                    await s.wb.editorContains('偃师市科学技术局2020年政府信息公开工作年度报告');
+                    await s.wb.languageIs('政府信息公开年报');
+                },
+            },
+            {
+                name: '"Open Preview to the Side" shows the report laid out as printed, beside the editor',
+                fn: async () => {
+                    await s.wb.runCommand('xxgk: Open Preview to the Side');
+                    const preview = s.wb.webview();
+                    await preview.locator('h1.xxgk-title').filter({ hasText: '偃师市科学技术局2020年政府信息公开工作年度报告' }).waitFor();
+                    await preview.locator('h2').filter({ hasText: '三、收到和处理政府信息公开申请情况' }).waitFor();
+                    assert(await preview.locator('table.xxgk-table').count() >= 5, 'the tables of the report are in the preview');
+                    assertEqual(await preview.locator('.f-error').count(), 0, 'cells marked as wrong in the clean report');
+                    await s.page.locator('.tabs-container .tab').filter({ hasText: seed }).first().waitFor();
+                },
+            },
+            {
+                name: 'typing a wrong total in table 三 puts an error squiggle under the cell',
+                fn: async () => {
+                    await s.wb.goTo(cell.line, cell.column);
+                    await s.page.keyboard.press('Shift+End');
+                    await s.page.keyboard.type('5');
+                    await s.wb.squiggles('error').first().waitFor();
+                    const box = await s.wb.squiggles('error').first().boundingBox();
+                    assert(box && box.width > 0, 'the squiggle is visible');
+                },
+            },
+            {
+                name: 'the status bar counts the errors the checker finds in that text',
+                fn: async () => {
+                    await s.wb.problemsCountIs(expectedErrors.length, 0);
+                },
+            },
+            {
+                name: 'the Problems panel lists the row-total error in Chinese at its line and column',
+                fn: async () => {
+                    await s.wb.openProblems();
+                    const rowTotal = expectedErrors.find(f => f.code === 'xxgk/row-total');
+                    const hit = s.wb.problemRows().filter({ hasText: rowTotal.message });
+                    await hit.first().waitFor();
+                    const text = await hit.first().innerText();
+                    assert(text.includes(`[Ln ${cell.line}, Col ${cell.column}]`), `the Problems row gives the cell's position: ${JSON.stringify(text)}`);
+                },
+            },
+            {
+                name: 'the preview marks the wrong cell',
+                fn: async () => {
+                    const wrong = s.wb.webview().locator(`td.f-error[data-range^="${cell.line - 1}:${cell.column - 1}:"]`);
+                    await wrong.waitFor();
+                    assertEqual((await wrong.innerText()).trim().charAt(0), '5', 'the marked cell shows what was typed');
+                },
+            },
+            {
+                name: 'Ctrl+. on the cell offers the fix; choosing it sets the computed total and the error goes away',
+                fn: async () => {
+                    await s.wb.focusEditor();
+                    await s.wb.goTo(cell.line, cell.column);
+                    const rows = await s.wb.codeActions();
+                    await s.page.screenshot({ path: path.join(artifacts, 'quick-fix-menu.png') });
+                    assert(await rows.count() >= 1, 'the Ctrl+. menu has actions');
+                    await s.wb.chooseCodeAction('将「（一）予以公开」的总计改为 0');
+                    await s.wb.squiggles('error').first().waitFor({ state: 'detached' });
+                    await s.wb.problemsCountIs(0, 0);
+                },
+            },
+            {
+                name: 'after the fix the preview no longer marks the cell',
+                fn: async () => {
+                    await s.wb.webview().locator('.f-error').first().waitFor({ state: 'detached' });
+                    const fixed = s.wb.webview().locator(`td[data-range^="${cell.line - 1}:${cell.column - 1}:"]`);
+                    assertEqual((await fixed.innerText()).trim(), '0', 'the cell after the fix');
+                },
+            },
+            {
+                name: 'clicking a cell in the preview moves the editor cursor to it',
+                fn: async () => {
+                    await s.wb.focusEditor();
+                    await s.wb.goTo(1, 1);
+                    // The 总计 of 四、结转下年度继续办理 (a row away from the cursor and from the fixed cell).
+                    const carried = lines.findIndex(l => l.startsWith('四、结转下年度继续办理'));
+                    const target = s.wb.webview().locator(`td[data-range^="${carried}:${lines[carried].length - 1}:"]`);
+                    await target.scrollIntoViewIfNeeded();
+                    await target.click();
+                    // The cell's value is selected: the cursor stands after it, one character selected.
+                    await s.wb.statusBarText('status.editor.selection', `Ln ${carried + 1}, Col ${lines[carried].length + 1} (1 selected)`);
+                },
+            },
+            {
+                name: 'Ctrl+Space in table 三 lists the official row labels the table lacks',
+                fn: async () => {
+                    const label = '3.要求提供公开出版物';
+                    const line = lines.findIndex(l => l.trim().startsWith(label)) + 1;
+                    await s.wb.goTo(line, lines[line - 1].indexOf(label) + 1);
+                    await s.page.keyboard.press('Shift+End');
+                    await s.page.keyboard.type('3.要');
+                    const labels = await s.wb.suggestions();
+                    const shown = await labels.allInnerTexts();
+                    assert(shown.includes(label), `${label} among the suggestions ${JSON.stringify(shown)}`);
+                    await s.page.screenshot({ path: path.join(artifacts, 'suggestions.png') });
+                    await s.page.keyboard.press('Escape');
+                    await s.wb.runCommand('File: Revert File');
+                    await s.wb.problemsCountIs(0, 0);
+                },
+            },
+            {
+                name: 'in VS Code set to Simplified Chinese, the settings are described in Chinese (package.nls.zh-cn.json)',
+                fn: async () => {
+                    await s.close();
+                    s = undefined;
+                    s = await openSession({ kind: 'ui-zh-cn', vsix, artifacts, locale: 'zh-cn' });
+                    await s.wb.openSettings('xxgk');
+                    for (const key of ['config.inlayHints.computedTotals', 'config.validation.crossYear']) {
+                        await s.wb.settingsEditor().getByText(zhManifest[key]).first().waitFor();
+                    }
+                },
+            },
+            {
+                name: 'in Simplified Chinese, the command palette offers the preview under its Chinese title',
+                fn: async () => {
+                    await s.wb.openFile(seed);
+                    await s.wb.languageIs('政府信息公开年报');
+                    const title = `${zhManifest['command.category']}: ${zhManifest['command.showPreviewToSide']}`;
+                    await s.wb.runCommand(title);
+                    await s.wb.webview().locator('h1.xxgk-title').waitFor();
+                },
+            },
+            {
+                name: "in Simplified Chinese, the language server's output channel has its Chinese name (l10n bundle)",
+                fn: async () => {
+                    await s.wb.openFile(seed); // activates the extension, which starts the language server
+                    const name = zhRuntime['xxgk Report Language Server'];
+                    await s.wb.poll(async () => {
+                        await s.wb.runCommand('Output: Show Output Channels');
+                        const found = await s.wb.quickPickRow(name).count() > 0;
+                        const shown = found || await s.wb.quickPickRow('').allInnerTexts();
+                        if (!found) await s.wb.closeQuickPick();
+                        return found || `output channels: ${JSON.stringify(shown)}`;
+                    });
+                },
+            },
+        ];
+        return await runTests('xxgk in the VS Code workbench (Playwright)', tests, {
+            afterEach: async (test, index, error) => {
+                const slug = test.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60);
+                await s?.page.screenshot({ path: path.join(artifacts, `${String(index + 1).padStart(2, '0')}-${slug}${error ? '-FAILED' : ''}.png`) });
+            },
+        });
+    } catch (error) {
+        console.log(`not ok - UI suite: ${error instanceof Error ? error.stack : error}`);
+        const result = { passed: 0, failed: 1 };
+        console.log(closingLine(result));
+        return result;
+    } finally {
+        await s?.close();
+    }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+    const result = await runUiSuite();
+    process.exitCode = result.failed > 0 ? 1 : 0;
+}

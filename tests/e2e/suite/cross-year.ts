@@ -43,4 +43,29 @@ export const crossYearTests: TestCase[] = [
             assertEqual(related?.location.uri.toString(), lastYear.toString(), 'the related information points into last year\'s report');
         },
     },
+    {
+        name: 'with xxgk.validation.crossYear = onSave the cross-year warning waits for a save',
+        fn: async () => {
+            const thisYear = workspaceFile('cross-year-2024.xxgk');
+            const { editor } = await openWithDiagnostics('cross-year-2024.xxgk');
+            const settings = vscode.workspace.getConfiguration('xxgk');
+            await settings.update('validation.crossYear', 'onSave', vscode.ConfigurationTarget.Global);
+            try {
+                // An edit: the server checks again, this time without the cross-year rules.
+                const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+                const typed = await diagnosticsAfter(thisYear, async () => {
+                    const edit = new vscode.WorkspaceEdit();
+                    edit.insert(thisYear, end, '\n// 保存后比对上年\n');
+                    await vscode.workspace.applyEdit(edit);
+                }, ds => !ds.some(d => codeOf(d) === 'xxgk/carried-in'), 'no cross-year warning while typing');
+                assertEqual(typed.filter(d => codeOf(d) === 'xxgk/carried-in').length, 0, 'cross-year warnings while typing');
+                // Saving runs them.
+                const saved = await diagnosticsAfter(thisYear, () => editor.document.save(),
+                    ds => ds.some(d => codeOf(d) === 'xxgk/carried-in'), 'the cross-year warning after saving');
+                assert(saved.some(d => codeOf(d) === 'xxgk/carried-in'), 'a cross-year warning after saving');
+            } finally {
+                await settings.update('validation.crossYear', undefined, vscode.ConfigurationTarget.Global);
+            }
+        },
+    },
 ];

@@ -8,5 +8,6 @@ export default defineConfig({
         testTimeout: 60_000,
         hookTimeout: 60_000,
         deps: { interopDefault: true },
+        reporters: ['default', './tests/support/plain-reporter.ts'],
     },
 });

@@ -39,7 +39,6 @@ function timeBoth(fns: (() => void)[], inner: number, rounds = 15): number[] {
     const best = fns.map(() => Infinity);
     for (let r = 0; r < rounds; r++) {
         fns.forEach((fn, k) => {
-            (globalThis as { gc?: () => void }).gc?.();
             const start = performance.now();
             for (let i = 0; i < inner; i++) fn();
             best[k] = Math.min(best[k], (performance.now() - start) / inner);

@@ -52,12 +52,25 @@ export class CrossYearReports {
     constructor(private readonly services: Services) {
     }
 
-    /** This document's summary (from the one cached analysis), if it has 机关 and 年度. */
+    /** Summaries by parsed report, with the text they were made from. */
+    private readonly summaries = new WeakMap<Report, { text: string; summary?: ReportSummary }>();
+
+    /**
+     * This document's summary, if it has 机关 and 年度. An open document's comes from its one cached
+     * analysis; a workspace file that no editor shows keeps only its summary, not a whole model.
+     */
     summaryOf(document: LangiumDocument): ReportSummary | undefined {
         const report = document.parseResult.value as Report;
         if (report.$type !== 'Report') return undefined;
+        const text = document.textDocument.getText();
+        const known = this.summaries.get(report);
+        if (known?.text === text) return known.summary;
         const templates = this.services.xxgk.Templates;
-        return reportSummary(analyzeCached(report, document.textDocument.getText(), templates).model, templates);
+        const open = this.services.shared.workspace.TextDocuments?.get(document.uri.toString()) !== undefined;
+        const model = open ? analyzeCached(report, text, templates).model : buildModel(report, text, templates);
+        const summary = reportSummary(model, templates);
+        this.summaries.set(report, { text, summary });
+        return summary;
     }
 
     /** Forgets deleted documents, once the builder has used their keys to find the documents they affect. */

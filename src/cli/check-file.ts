@@ -92,7 +92,7 @@ export function checkFile(path: string, services: LangiumCoreServices, registry:
         year: model.meta.year?.value,
         agency: model.meta.agency?.value,
         findings: findings.map(f => outFinding(f, range)),
-        summary: reportSummary(model, registry),
+        summary: reportSummary(model, registry, lines),
     };
 }
 

@@ -10,9 +10,7 @@ import { checkText } from '../rules/check.js';
 import { ExportError, exportFormats, isExportFormat, outputPath, renderExport, writeExport } from '../export/export.js';
 import { exportStrings } from '../export/strings.js';
 import { readReport, ReadError } from './check-file.js';
-
-export const EXPORT_USAGE = `  xxgk export <文件> --format html|docx|xlsx|pdf [-o 输出文件或目录] [--strict] [--font 字体文件]
-                                                                 导出年报（有错误时照常导出并警告；--strict 则不导出）`;
+export { EXPORT_USAGE } from './export-usage.js';
 
 const messages = {
     oneFile: '请给出一个要导出的 .xxgk 文件',

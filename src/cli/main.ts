@@ -15,7 +15,7 @@ import { addCrossYearFindings } from './cross-year.js';
 import { expandPaths } from './files.js';
 import { formatJson, formatSarif, formatText, summarize, summaryLine, VERSION } from './output.js';
 import { checkAll } from './pool.js';
-import { EXPORT_USAGE, runExport } from './export.js';
+import { EXPORT_USAGE } from './export-usage.js';
 
 const USAGE = `用法:
   xxgk check [--format text|json|sarif] [--jobs N] <文件或目录>…   检查年报（目录下递归查找 *.xxgk）
@@ -33,7 +33,11 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
         case 'check': return check(rest);
         case 'new': return create(rest);
-        case 'export': return runExport(rest, message => new UsageError(message));
+        case 'export': {
+            // The export libraries (docx, exceljs, pdfkit) load only for `xxgk export`, not for every check.
+            const { runExport } = await import('./export.js');
+            return runExport(rest, message => new UsageError(message));
+        }
         case '--version': case '-v':
             process.stdout.write(`xxgk ${VERSION}\n`);
             return 0;

@@ -34,37 +34,56 @@ function workerPath(): string {
     return path.join(here, 'worker.cjs');
 }
 
-function checkOnWorkers(files: readonly string[], jobs: number): Promise<FileResult[]> {
+/**
+ * `jobs` threads check batches of files: this thread and jobs − 1 workers (this thread is warm and
+ * would otherwise only wait). Each worker has two batches in hand, so it never waits for this thread.
+ */
+async function checkOnWorkers(files: readonly string[], jobs: number): Promise<FileResult[]> {
     const batchSize = Math.max(1, Math.min(64, Math.ceil(files.length / (jobs * 8))));
     const batches: string[][] = [];
     for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
     const results: FileResult[][] = new Array(batches.length);
     let next = 0;
     let done = 0;
-    return new Promise((resolve, reject) => {
-        const workers: Worker[] = [];
-        const finish = (error?: Error) => {
-            workers.forEach(w => void w.terminate());
-            if (error) reject(error);
-            else resolve(results.flat());
-        };
-        const feed = (worker: Worker) => {
-            if (next < batches.length) {
-                const request: WorkerRequest = { batch: next, files: batches[next++] };
-                worker.postMessage(request);
-            }
-        };
-        for (let i = 0; i < Math.min(jobs, batches.length); i++) {
-            const worker = new Worker(workerPath());
-            workers.push(worker);
-            worker.on('message', (response: WorkerResponse) => {
-                if (response.crash) return finish(new Error(response.crash));
-                results[response.batch] = response.results!;
-                if (++done === batches.length) finish();
-                else feed(worker);
-            });
-            worker.on('error', e => finish(e));
-            feed(worker);
+    let failure: Error | undefined;
+    const workers: Worker[] = [];
+    let wake: (() => void) | undefined;
+    const settle = () => wake?.();
+    const feed = (worker: Worker) => {
+        if (next < batches.length) {
+            const request: WorkerRequest = { batch: next, files: batches[next++] };
+            worker.postMessage(request);
         }
-    });
+    };
+    for (let i = 0; i < Math.min(jobs - 1, batches.length); i++) {
+        const worker = new Worker(workerPath());
+        workers.push(worker);
+        worker.on('message', (response: WorkerResponse) => {
+            if (response.crash) failure ??= new Error(response.crash);
+            else results[response.batch] = response.results!;
+            done++;
+            feed(worker);
+            settle();
+        });
+        worker.on('error', e => {
+            failure ??= e;
+            settle();
+        });
+        feed(worker);
+        feed(worker);
+    }
+    try {
+        const { Xxgk } = createXxgkCoreServices();
+        while (!failure && next < batches.length) {
+            const batch = next++;
+            results[batch] = batches[batch].map(f => checkFile(f, Xxgk));
+            done++;
+            await new Promise(resolve => setImmediate(resolve)); // let the workers' answers in
+        }
+        while (!failure && done < batches.length) await new Promise<void>(resolve => (wake = resolve));
+    } finally {
+        workers.forEach(w => void w.terminate());
+    }
+    if (failure) throw failure;
+    return results.flat();
 }

@@ -84,21 +84,21 @@ function crossYearRules(templates: readonly { rules: readonly { kind: string }[]
 const summaries = new WeakMap<ReportModel, ReportSummary | null>();
 
 /** The summary of a checked report; undefined without 机关 or 年度 (then no cross-year rule applies). */
-export function reportSummary(model: ReportModel, registry: TemplateRegistry): ReportSummary | undefined {
+export function reportSummary(model: ReportModel, registry: TemplateRegistry, lines?: LineIndex): ReportSummary | undefined {
     let summary = summaries.get(model);
     if (summary === undefined) {
-        summary = summarize(model, registry);
+        summary = summarize(model, registry, lines);
         summaries.set(model, summary);
     }
     return summary ?? undefined;
 }
 
-function summarize(model: ReportModel, registry: TemplateRegistry): ReportSummary | null {
+function summarize(model: ReportModel, registry: TemplateRegistry, known?: LineIndex): ReportSummary | null {
     const agency = model.meta.agency?.value;
     const year = model.meta.year?.value;
     if (!agency || year === undefined) return null;
     const needed = neededBy(registry);
-    const lines = new LineIndex(model.text);
+    const lines = known ?? new LineIndex(model.text);
     const at = (span: Span): SummarySpan => ({ span, range: { start: lines.position(span.start), end: lines.position(span.end) } });
     const summary: ReportSummary = { agency, agencyKey: agencyKeyOf(agency), year, template: model.template.id, cells: {}, rows: {} };
     for (const table of model.tables.values()) {

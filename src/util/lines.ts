@@ -8,11 +8,15 @@ export class LineIndex {
     private readonly starts: number[] = [0];
 
     constructor(readonly text: string) {
-        for (let i = 0; i < text.length; i++) {
-            const ch = text.charCodeAt(i);
-            if (ch === 10) this.starts.push(i + 1);
-            else if (ch === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+        if (/\r(?!\n)/.test(text)) {
+            // Old Mac line breaks (a lone \r): look at every character.
+            for (let i = 0; i < text.length; i++) {
+                const ch = text.charCodeAt(i);
+                if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+            }
+            return;
         }
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
     }
 
     get lineCount(): number {

@@ -6,11 +6,8 @@ import { mkdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSyn
 import * as path from 'node:path';
 import { renderStandalone } from '../render/html.js';
 import type { ReportView } from '../render/view-model.js';
-import { exportDocx } from './docx.js';
 import { FontError, type RoleFonts } from './fonts.js';
-import { exportPdf } from './pdf.js';
 import { exportStrings as S } from './strings.js';
-import { exportXlsx } from './xlsx.js';
 
 export const exportFormats = ['html', 'docx', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -29,13 +26,15 @@ export interface ExportOptions {
     fonts?: RoleFonts;
 }
 
+// The writers load their libraries (docx, exceljs, pdfkit) on first use, not when the server or CLI starts.
 export async function renderExport(view: ReportView, format: ExportFormat, options: ExportOptions = {}): Promise<Buffer> {
     switch (format) {
         case 'html': return Buffer.from(renderStandalone(view), 'utf8');
-        case 'docx': return exportDocx(view);
-        case 'xlsx': return exportXlsx(view);
+        case 'docx': return (await import('./docx.js')).exportDocx(view);
+        case 'xlsx': return (await import('./xlsx.js')).exportXlsx(view);
         case 'pdf':
             try {
+                const { exportPdf } = await import('./pdf.js');
                 return await exportPdf(view, { fontPath: options.fontPath, fonts: options.fonts });
             } catch (e) {
                 if (e instanceof FontError) throw new ExportError(e.message);

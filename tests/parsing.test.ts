@@ -64,3 +64,17 @@ describe('the title', () => {
         expect(check(text.replace(/标题：.*\n/, '')).model.title).toBe('深圳市龙岗区某局2024年政府信息公开工作年度报告');
     });
 });
+
+describe('broken documents', () => {
+    it('still get every rule finding that can be computed from the parts that are whole', () => {
+        const text = read(path.join(fixturesDir, 'rules', 'r2-row-total.xxgk'));
+        const broken = text
+            .replace('  （二）部分公开', '@@ ### ： ： ｜｜ """ 未闭合"""\n乱码行 ：：\n  （二）部分公开')
+            .replace(/$/, '\n"""\n没有结束的文本块');
+        const codes = check(broken).findings.map(f => f.code);
+        expect(codes).toContain('xxgk/row-total');
+        expect(codes).toContain('xxgk/results-total');
+        expect(codes).toContain('xxgk/text-unclosed');
+        expect(codes).toContain('xxgk/line-unknown');
+    });
+});

@@ -91,16 +91,23 @@ export interface CellRef {
     column: string;
 }
 
-/**
- * A linear relation between cells of one table, checked for every row (`each: 'row'`: terms are
- * column ids) or for every column (`each: 'column'`: terms are row ids).
- */
-export interface LinearRuleDef {
-    kind: 'linear';
+/** What every rule has: a stable code, the rule of docs/domain.md it implements, a severity, a title and a Chinese message. */
+export interface RuleBase {
     code: string;
     /** The rule in docs/domain.md (R1 …). */
     domainRule: string;
     severity: Severity;
+    title: string;
+    /** Chinese message template: {name} placeholders; a [ … ] part is kept only when its placeholders have values. */
+    message: string;
+}
+
+/**
+ * A linear relation between cells of one table, checked for every row (`each: 'row'`: terms are
+ * column ids) or for every column (`each: 'column'`: terms are row ids).
+ */
+export interface LinearRuleDef extends RuleBase {
+    kind: 'linear';
     table: string;
     each: 'row' | 'column';
     /** Rows (each row) or columns (each column) to check; default all that the file has. */
@@ -115,19 +122,13 @@ export interface LinearRuleDef {
      * {reported}, {lhs}, {rhs}, {lhsTerms}, {rhsTerms}. `[ … ]` is kept only when {computed} exists.
      */
     message: string;
-    title: string;
 }
 
 /** A group row that carries numbers must equal the sum of its children, in every column. */
-export interface SubtotalRuleDef {
+export interface SubtotalRuleDef extends RuleBase {
     kind: 'subtotal';
-    code: string;
-    domainRule: string;
-    severity: Severity;
     /** Tables to check; default every table. */
     tables?: readonly string[];
-    message: string;
-    title: string;
 }
 
 /**
@@ -136,11 +137,8 @@ export interface SubtotalRuleDef {
  * the column was filled with item counts, not decisions). The tables are checked together; rows
  * where a term is missing or unreadable are left out. One finding per such row, on `target`.
  */
-export interface CoincidenceRuleDef {
+export interface CoincidenceRuleDef extends RuleBase {
     kind: 'coincidence';
-    code: string;
-    domainRule: string;
-    severity: Severity;
     tables: readonly string[];
     /** Column ids of each row. */
     lhs: readonly string[];
@@ -149,7 +147,6 @@ export interface CoincidenceRuleDef {
     target: string;
     /** Placeholders: {at} (the row), {target}, {reported}, {lhs}, {rhs}, {lhsTerms}, {rhsTerms}, {rows} (how many rows). */
     message: string;
-    title: string;
 }
 
 /** What a 机关层级 may do (boolean fields of LevelDef in levels.ts). */
@@ -159,11 +156,8 @@ export type LevelCapability = 'makesRegulations';
  * Cells that must be zero unless the agency's 机关层级 has a capability (R12: only levels that make
  * 规章 report 规章). Not checked when the level is not declared or not recognised.
  */
-export interface CapabilityRuleDef {
+export interface CapabilityRuleDef extends RuleBase {
     kind: 'capability';
-    code: string;
-    domainRule: string;
-    severity: Severity;
     table: string;
     rows: readonly string[];
     /** Columns to check; default every column of the table. */
@@ -171,7 +165,6 @@ export interface CapabilityRuleDef {
     capability: LevelCapability;
     /** Placeholders: {level}, {capable} (the levels that have the capability), {row}, {column}, {reported}. */
     message: string;
-    title: string;
 }
 
 /** A term of a cross-year rule: a row or column id, read from this year's or last year's report. */
@@ -186,11 +179,8 @@ export interface YearTerm {
  * are read by the same table, row and column ids; where a term does not exist in one of them (a
  * column the other format does not have) the rule is skipped.
  */
-export interface CrossYearRuleDef {
+export interface CrossYearRuleDef extends RuleBase {
     kind: 'cross-year';
-    code: string;
-    domainRule: string;
-    severity: Severity;
     table: string;
     each: 'row' | 'column';
     /** Rows (each row) or columns (each column) to check; default all that this year's file has. */
@@ -205,7 +195,6 @@ export interface CrossYearRuleDef {
      * and every term's value as {this_<id>} / {last_<id>}. `[ … ]` is kept only when its placeholders exist.
      */
     message: string;
-    title: string;
 }
 
 export type RuleDef = LinearRuleDef | SubtotalRuleDef | CoincidenceRuleDef | CapabilityRuleDef | CrossYearRuleDef;
@@ -221,12 +210,8 @@ export interface TableCellRef {
  * A phrase in the prose that states something the tables also say (R24), e.g. 「予以公开3件」.
  * The pattern is matched in every clause or sentence of every text block.
  */
-export interface ProseFactDef {
+export interface ProseFactDef extends RuleBase {
     id: string;
-    code: string;
-    domainRule: string;
-    severity: Severity;
-    title: string;
     /** The unit the pattern, `requires` and `excludes` are matched in. */
     scope: 'clause' | 'sentence';
     /**

@@ -26,6 +26,7 @@ import {
     agencyKeyOf, crossYearFindings, crossYearTargets, previousKey, reportKey, reportSummary, type ReportSummary, type SummarySpan,
 } from '../src/rules/cross-year.js';
 import { LineIndex } from '../src/util/lines.js';
+import type { SavedDocuments } from './save-checks.js';
 
 /** The index entry of a report (its name is 机关#年度). */
 export const REPORT_TYPE = 'Report';
@@ -231,25 +232,32 @@ export const CrossYearSharedModule: Module<LangiumSharedCoreServices, PartialLan
 /** When the cross-year rules run: the setting xxgk.validation.crossYear (onType by default). */
 export type CrossYearMode = 'onType' | 'onSave' | 'off';
 
-export async function crossYearMode(services: Services): Promise<CrossYearMode> {
-    const validation = await services.shared.workspace.ConfigurationProvider.getConfiguration('xxgk', 'validation');
+const modeOf = (validation: { crossYear?: unknown } | undefined): CrossYearMode => {
     const mode = validation?.crossYear;
     return mode === 'onSave' || mode === 'off' ? mode : 'onType';
+};
+
+export async function crossYearMode(services: Services): Promise<CrossYearMode> {
+    return modeOf(await services.shared.workspace.ConfigurationProvider.getConfiguration('xxgk', 'validation'));
 }
 
-export function registerCrossYearChecks(services: Services): void {
+export function registerCrossYearChecks(services: Services, saved: SavedDocuments): void {
     const reports = services.crossYear.Reports;
-    // While typing ('fast', the builder's default) or when the file is saved ('slow', run by XxgkDocumentUpdateHandler).
+    const { ConfigurationProvider, DocumentBuilder, LangiumDocuments, WorkspaceLock } = services.shared.workspace;
+    let used: CrossYearMode | undefined; // the mode the last validation ran with
+    // While typing, or once the report is saved (SavedDocuments says which reports are).
     services.validation.ValidationRegistry.register({
         Report: async (report: Report, accept: ValidationAcceptor) => {
-            if (await crossYearMode(services) === 'onType') reports.validate(report, accept);
+            const mode = used = await crossYearMode(services);
+            const document = AstUtils.getDocument(report);
+            if (mode === 'onType' || (mode === 'onSave' && saved.isSaved(document))) reports.validate(report, accept);
         },
-    }, undefined, 'fast');
-    services.validation.ValidationRegistry.register({
-        Report: async (report: Report, accept: ValidationAcceptor) => {
-            if (await crossYearMode(services) === 'onSave') reports.validate(report, accept);
-        },
-    }, undefined, 'slow');
+    });
+    // A new mode re-checks every report at once: the setting shows its effect without an edit.
+    ConfigurationProvider.onConfigurationSectionUpdate(({ section, configuration }) => {
+        if (section !== 'xxgk' || used === undefined || modeOf(configuration?.validation) === used) return;
+        void WorkspaceLock.write(token => DocumentBuilder.build(LangiumDocuments.all.toArray(), { validation: true }, token));
+    });
     // Runs after the builder has decided which documents a change affects.
-    services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => reports.forget(deleted));
+    DocumentBuilder.onUpdate((_changed, deleted) => reports.forget(deleted));
 }

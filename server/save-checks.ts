@@ -1,21 +1,60 @@
-/** On save, the checks registered as 'slow' run too (the cross-year rules when xxgk.validation.crossYear is onSave). */
-import { URI, type LangiumSharedCoreServices } from 'langium';
+/**
+ * The on-save checks (the cross-year rules when xxgk.validation.crossYear is onSave) run for every
+ * report that is as it was last saved: not open, or open and unchanged since it was opened or saved.
+ * That is a state of the document, not an event: whatever re-validates a saved report later (the file
+ * watcher's change right after a save, an edit of last year's report) keeps its on-save findings.
+ */
+import { URI } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import type { LangiumDocument } from 'langium';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-export class XxgkDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
-    private readonly core: LangiumSharedCoreServices;
+/** The version of each open report when it was opened or last saved. */
+export class SavedDocuments {
+    private readonly versions = new Map<string, number>();
 
-    constructor(services: LangiumSharedServices) {
+    constructor(private readonly shared: LangiumSharedServices) {}
+
+    /** Records the document's current version as saved; true when that version had not been saved yet. */
+    record(document: TextDocument): boolean {
+        const known = this.versions.get(document.uri);
+        this.versions.set(document.uri, document.version);
+        return known !== document.version;
+    }
+
+    forget(uri: string): void {
+        this.versions.delete(uri);
+    }
+
+    /** Whether the report's text is the saved one (a report no editor shows is read from its file). */
+    isSaved(document: LangiumDocument): boolean {
+        const uri = document.uri.toString();
+        const open = this.shared.workspace.TextDocuments.get(uri);
+        return open === undefined || this.versions.get(uri) === open.version;
+    }
+}
+
+export type XxgkSharedAddedServices = { workspace: { SavedDocuments: SavedDocuments } };
+
+export class XxgkDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    private readonly saved: SavedDocuments;
+
+    constructor(services: LangiumSharedServices & XxgkSharedAddedServices) {
         super(services);
-        this.core = services;
+        this.saved = services.workspace.SavedDocuments;
+    }
+
+    didOpenDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        this.saved.record(event.document); // before the change event that builds it
+    }
+
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        this.saved.forget(event.document.uri);
     }
 
     didSaveDocument(event: TextDocumentChangeEvent<TextDocument>): void {
-        const { workspace } = this.core;
-        const document = workspace.LangiumDocuments.getDocument(URI.parse(event.document.uri));
-        if (!document) return;
-        void workspace.WorkspaceLock.write(token => workspace.DocumentBuilder.build([document], { validation: { categories: ['slow'] } }, token));
+        // Re-validate as a change does (and with it the reports that depend on this one).
+        if (this.saved.record(event.document)) this.fireDocumentUpdate([URI.parse(event.document.uri)], []);
     }
 }

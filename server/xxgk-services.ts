@@ -10,7 +10,7 @@ import { registerValidationChecks } from '../src/language/xxgk-validator.js';
 import type { TemplateRegistry } from '../src/templates/registry.js';
 import { CrossYearModule, CrossYearSharedModule, registerCrossYearChecks, type CrossYearAddedServices } from './cross-year.js';
 import { XxgkCodeActionProvider } from './lsp/code-action-provider.js';
-import { XxgkDocumentUpdateHandler } from './save-checks.js';
+import { SavedDocuments, XxgkDocumentUpdateHandler, type XxgkSharedAddedServices } from './save-checks.js';
 import { XxgkCompletionProvider } from './lsp/completion-provider.js';
 import { XxgkFormatter } from './lsp/formatter.js';
 import { XxgkHoverProvider } from './lsp/hover-provider.js';
@@ -34,17 +34,20 @@ export const XxgkLspModule: Module<XxgkServices, PartialLangiumServices> = {
     },
 };
 
-/** Shared LSP services: checks that run on save. */
-export const XxgkSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export type XxgkSharedServices = LangiumSharedServices & XxgkSharedAddedServices;
+
+/** Shared LSP services: which reports are saved, for the checks that run on save. */
+export const XxgkSharedLspModule: Module<XxgkSharedServices, PartialLangiumSharedServices & XxgkSharedAddedServices> = {
+    workspace: { SavedDocuments: shared => new SavedDocuments(shared) },
     lsp: { DocumentUpdateHandler: shared => new XxgkDocumentUpdateHandler(shared) },
 };
 
-export function createXxgkServices(context: DefaultSharedModuleContext, templates?: TemplateRegistry): { shared: LangiumSharedServices; Xxgk: XxgkServices } {
+export function createXxgkServices(context: DefaultSharedModuleContext, templates?: TemplateRegistry): { shared: XxgkSharedServices; Xxgk: XxgkServices } {
     const shared = inject(createDefaultSharedModule(context), XxgkGeneratedSharedModule, CrossYearSharedModule, XxgkSharedLspModule);
     const Xxgk: XxgkServices = inject(createDefaultModule({ shared }), XxgkGeneratedModule, createXxgkModule(templates), CrossYearModule, XxgkLspModule);
     shared.ServiceRegistry.register(Xxgk);
     registerValidationChecks(Xxgk);
-    registerCrossYearChecks(Xxgk);
+    registerCrossYearChecks(Xxgk, shared.workspace.SavedDocuments);
     if (!context.connection) shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Xxgk };
 }

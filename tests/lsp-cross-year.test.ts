@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
     DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
-    DidSaveTextDocumentNotification, type LocationLink,
+    DidChangeWatchedFilesNotification, DidSaveTextDocumentNotification, FileChangeType, type LocationLink, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { useServer } from './support/lsp-client.js';
 import { report, setRow } from './support/years.js';
@@ -62,32 +62,68 @@ describe('cross-year rules over stdio', () => {
         expect((await thisDiagnostics).diagnostics).toEqual([]);
     });
 
-    it('runs on save only, or not at all, as xxgk.validation.crossYear says', async () => {
+    describe('xxgk.validation.crossYear', () => {
         const configure = (crossYear: string) => server.connection.sendNotification(DidChangeConfigurationNotification.type, {
             settings: { xxgk: { validation: { crossYear } } },
         });
-        const codes = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.map(d => d.code);
-        // Last year's file no longer matches: this year's warnings come back on every change…
-        let next = nextDiagnostics(thisUri);
-        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: lastUri, version: 3 }, contentChanges: [{ text: last }] });
-        expect(codes(await next)).toEqual(['xxgk/carried-in', 'xxgk/carried-in', 'xxgk/carried-in']);
-        // … but with onSave, typing shows none of them, and saving shows them.
-        await configure('onSave');
-        next = nextDiagnostics(thisUri);
-        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: thisUri, version: 2 }, contentChanges: [{ text: current }] });
-        expect(codes(await next)).toEqual([]);
-        next = nextDiagnostics(thisUri);
-        await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: thisUri } });
-        expect(codes(await next)).toEqual(['xxgk/carried-in', 'xxgk/carried-in', 'xxgk/carried-in']);
-        // Off: neither.
-        await configure('off');
-        next = nextDiagnostics(thisUri);
-        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: thisUri, version: 3 }, contentChanges: [{ text: current }] });
-        expect(codes(await next)).toEqual([]);
-        await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: thisUri } });
-        next = nextDiagnostics(thisUri);
-        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: thisUri, version: 4 }, contentChanges: [{ text: current }] });
-        expect(codes(await next)).toEqual([]);
-        await configure('onType');
+        const edit = (uri: string, version: number, text: string) => server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version }, contentChanges: [{ text }],
+        });
+        const save = () => server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: thisUri } });
+        const watcherChanged = () => server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+            changes: [{ uri: thisUri, type: FileChangeType.Changed }],
+        });
+        const warnings = (p: PublishDiagnosticsParams) => p.diagnostics.filter(d => d.code === 'xxgk/carried-in').length;
+        /** Resolves once this year's latest diagnostics have `count` cross-year warnings (times out otherwise). */
+        const until = (count: number) => server.diagnosticsWhere(thisUri, p => warnings(p) === count);
+
+        it('runs while typing, on save only, or not at all, as the setting says', async () => {
+            // Last year's file no longer matches: this year's warnings come back on every change…
+            await edit(lastUri, 3, last);
+            await until(3);
+            // … with onSave, an unsaved change hides them (the setting alone re-checks the open report) …
+            await edit(thisUri, 2, current);
+            await configure('onSave');
+            await until(0);
+            let next = nextDiagnostics(thisUri);
+            await save();
+            expect(warnings(await next)).toBe(3); // … and saving shows them.
+            // Off: the setting re-checks at once, and saving shows nothing either.
+            await configure('off');
+            await until(0);
+            const edited = nextDiagnostics(thisUri);
+            await edit(thisUri, 3, current);
+            await edited;
+            next = nextDiagnostics(thisUri);
+            await save();
+            expect(warnings(await next)).toBe(0);
+            // Back to onType: the setting alone brings them back.
+            await configure('onType');
+            await until(3);
+        });
+
+        it('keeps the on-save warnings when the file watcher reports the saved file as changed', async () => {
+            // VS Code sends didSave and, from its file watcher, didChangeWatchedFiles for the same file,
+            // in either order: both end with the warnings of a saved report.
+            await configure('onSave');
+            await edit(thisUri, 10, current);
+            await until(0);
+            await save();
+            await watcherChanged();
+            await until(3);
+            await edit(thisUri, 11, current);
+            await until(0);
+            await watcherChanged();
+            await save();
+            await until(3);
+            // The watcher's re-check of a report with unsaved changes does not bring them back.
+            await edit(thisUri, 12, current);
+            await until(0);
+            const next = nextDiagnostics(thisUri);
+            await watcherChanged();
+            expect(warnings(await next)).toBe(0);
+            await configure('onType');
+            await until(3);
+        });
     });
 });

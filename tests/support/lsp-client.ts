@@ -15,6 +15,8 @@ export interface TestServer {
     nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams>;
     /** The diagnostics last published for a uri. */
     latestDiagnostics(uri: string): PublishDiagnosticsParams | undefined;
+    /** The diagnostics of a uri once the latest published for it satisfy `accept` (already or later). */
+    diagnosticsWhere(uri: string, accept: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
     /** The first notification of a method that satisfies `accept`, already received or still to come. */
     notification<T>(method: string, accept: (params: T) => boolean): Promise<T>;
     stop(): Promise<void>;
@@ -34,8 +36,8 @@ export async function startServer(): Promise<TestServer> {
         });
     };
     listen(PublishDiagnosticsNotification.method);
-    const wait = <T>(find: () => T | undefined, what: string): Promise<T> => new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`nothing arrived: ${what}`)), 20_000);
+    const wait = <T>(find: () => T | undefined, what: string | (() => string)): Promise<T> => new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`nothing arrived: ${typeof what === 'string' ? what : what()}`)), 20_000);
         const poll = () => {
             const hit = find();
             if (hit !== undefined) {
@@ -57,6 +59,13 @@ export async function startServer(): Promise<TestServer> {
         },
         latestDiagnostics(uri) {
             return diagnostics().filter(p => p.uri === uri).at(-1);
+        },
+        diagnosticsWhere(uri, accept) {
+            const latest = () => diagnostics().filter(p => p.uri === uri).at(-1);
+            return wait(() => {
+                const params = latest();
+                return params && accept(params) ? params : undefined;
+            }, () => `the expected diagnostics for ${uri}; the latest: ${JSON.stringify(latest()?.diagnostics.map(d => d.code))}`);
         },
         notification<T>(method: string, accept: (params: T) => boolean) {
             listen(method);
@@ -88,6 +97,7 @@ export function useServer(): TestServer {
         },
         nextDiagnostics: uri => started().nextDiagnostics(uri),
         latestDiagnostics: uri => started().latestDiagnostics(uri),
+        diagnosticsWhere: (uri, accept) => started().diagnosticsWhere(uri, accept),
         notification: (method, accept) => started().notification(method, accept),
         stop: () => started().stop(),
     };

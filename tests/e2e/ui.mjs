@@ -116,7 +116,6 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
             {
                 name: 'Ctrl+. on the cell offers the fix; choosing it sets the computed total and the error goes away',
                 fn: async () => {
-                    await s.wb.focusEditor();
                     await s.wb.goTo(cell.line, cell.column);
                     const rows = await s.wb.codeActions();
                     await s.page.screenshot({ path: path.join(artifacts, 'quick-fix-menu.png') });
@@ -137,7 +136,6 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
             {
                 name: 'clicking a cell in the preview moves the editor cursor to it',
                 fn: async () => {
-                    await s.wb.focusEditor();
                     await s.wb.goTo(1, 1);
                     // The 总计 of 四、结转下年度继续办理 (a row away from the cursor and from the fixed cell).
                     const carried = lines.findIndex(l => l.startsWith('四、结转下年度继续办理'));

@@ -75,17 +75,25 @@ export class Workbench {
         return this.page.locator('.settings-editor');
     }
 
-    /** Moves the cursor to a 1-based line and column (quick open's `:line:column`). */
+    /**
+     * Moves the cursor to a 1-based line and column (quick open's `:line:column`) in the text editor of
+     * the first group: quick open goes to a line of the active editor only if that is a text editor.
+     */
     async goTo(line, column) {
+        await this.focusEditor();
         await this.quickOpen(`:${line}:${column}`);
         await this.page.keyboard.press('Enter');
         await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
         await this.statusBarText('status.editor.selection', `Ln ${line}, Col ${column}`);
     }
 
-    /** Focuses the active editor (first group), e.g. after a panel took the focus. */
+    /**
+     * Focuses the editor of the first group, e.g. after a panel or the preview took the focus (a click in
+     * the preview reveals the source, but the webview may take the focus back afterwards).
+     */
     async focusEditor() {
         await this.page.keyboard.press('Control+1');
+        await this.page.locator('.part.editor .monaco-editor.focused').first().waitFor({ timeout });
     }
 
     editorLines() {

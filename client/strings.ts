@@ -4,12 +4,24 @@
  * Getters, so each text is looked up when shown.
  */
 import { l10n } from 'vscode';
+import type { PreviewUiStrings } from '../src/render/strings.js';
 
 export const clientStrings = {
     previewTitle: (name: string) => l10n.t('Preview: {0}', name),
     get noReport() { return l10n.t('Open an .xxgk report first'); },
     get loading() { return l10n.t('Generating the preview…'); },
     previewFailed: (message: string) => l10n.t('Could not generate the preview: {0}', message),
+    /** The preview's summary bar; the report below it stays Chinese. */
+    get previewUi(): PreviewUiStrings {
+        return {
+            severity: { error: l10n.t('Errors'), warning: l10n.t('Warnings'), info: l10n.t('Infos') },
+            clean: l10n.t('No problems found'),
+            goToFirst: l10n.t('Go to First Problem'),
+            exportButton: l10n.t('Export…'),
+            unplacedSummary: (n: number) => l10n.t('{0} more problems are not shown in the report', n),
+            pending: l10n.t('Updating…'),
+        };
+    },
     get exportPick() { return l10n.t('Choose the export format'); },
     get formats() {
         return {

@@ -162,6 +162,21 @@ describe('failing cells', () => {
         expect(doc.querySelectorAll(`[data-f~="${firstError}"]`).length).toBeGreaterThan(1);
     });
 
+    it('the bar speaks the editor\'s language (the strings the VS Code side passes), escaped; the report stays Chinese', () => {
+        const ui = {
+            severity: { error: 'Errors', warning: 'Warnings', info: 'Infos' }, clean: 'No problems found', goToFirst: 'Go to <First>',
+            exportButton: 'Export…', unplacedSummary: (n: number) => `${n} more`, pending: 'Updating…',
+        };
+        const doc = dom(renderPreviewContent(view, ui));
+        const bar = doc.querySelector('.xxgk-bar')!;
+        expect(bar.querySelector('.count.error')!.textContent).toBe(`Errors ${view.counts.error}`);
+        expect(bar.querySelector('button[data-action="first"]')!.textContent).toBe('Go to <First>');
+        expect(bar.querySelector('button[data-action="export"]')!.textContent).toBe('Export…');
+        expect(bar.textContent).not.toMatch(/错误|警告|提示|定位|导出/);
+        expect(doc.querySelector('td[data-ref="disclosed.total"]')!.getAttribute('title')).toContain('错误：');
+        expect(dom(renderPreviewContent(viewOf(longgang), ui)).querySelector('.count.clean')!.textContent).toBe('No problems found');
+    });
+
     it('are not marked in the exported page', () => {
         const doc = dom(renderStandalone(view));
         expect(doc.querySelectorAll('.f-error, [data-line], .computed, .xxgk-bar')).toHaveLength(0);

@@ -26,4 +26,6 @@ export interface PreviewSettings {
     line?: number;
     scrollPreviewWithEditor: boolean;
     scrollEditorWithPreview: boolean;
+    /** Shown in the bar while a new view is on its way, in the editor's language. */
+    pendingText?: string;
 }

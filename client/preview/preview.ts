@@ -102,7 +102,7 @@ export class XxgkPreview implements vscode.Disposable {
 
     private render(): void {
         if (this.disposed || !this.current) return;
-        const content = renderPreviewContent(this.current.view);
+        const content = renderPreviewContent(this.current.view, S.previewUi);
         if (!this.loaded) {
             const config = vscode.workspace.getConfiguration('xxgk.preview', this.uri);
             const settings: PreviewSettings = {
@@ -110,6 +110,7 @@ export class XxgkPreview implements vscode.Disposable {
                 line: this.startLine,
                 scrollPreviewWithEditor: config.get('scrollPreviewWithEditor', true),
                 scrollEditorWithPreview: config.get('scrollEditorWithPreview', true),
+                pendingText: S.previewUi.pending,
             };
             const webview = this.panel.webview;
             const script = webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'out', 'webview', 'preview.js'));

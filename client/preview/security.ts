@@ -22,7 +22,7 @@ export interface PreviewPage {
     /** The webview script's URI (webview.asWebviewUri of out/webview/preview.js). */
     scriptUri: string;
     title: string;
-    /** renderPreviewContent(view): the summary bar and the page. */
+    /** renderPreviewContent(view, ui): the summary bar and the page. */
     content: string;
     settings: PreviewSettings;
 }

@@ -15,8 +15,6 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const strings = { pending: '更新中…' };
-
 const vscode = acquireVsCodeApi();
 const settings: PreviewSettings = JSON.parse(document.getElementById('xxgk-preview-settings')?.getAttribute('data-settings') ?? '{}');
 const root = document.getElementById('xxgk-root')!;
@@ -67,7 +65,7 @@ function markActive(line: number | undefined, reveal: boolean): void {
 
 function setPending(pending: boolean): void {
     const state = root.querySelector('.xxgk-bar .state');
-    if (state) state.textContent = pending ? strings.pending : '';
+    if (state) state.textContent = pending ? settings.pendingText ?? '…' : '';
 }
 
 function update(html: string): void {

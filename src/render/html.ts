@@ -7,7 +7,7 @@
  * indices (`data-f`) and the messages as a tooltip.
  */
 import { escapeHtml as esc } from './escape.js';
-import { renderStrings as S } from './strings.js';
+import { chinesePreviewUi, renderStrings as S, type PreviewUiStrings } from './strings.js';
 import { previewCss, reportCss } from './styles.js';
 import type { Severity } from '../templates/types.js';
 import type { ReportView, ViewAnchored, ViewCell, ViewParagraph, ViewRange, ViewTable } from './view-model.js';
@@ -101,18 +101,18 @@ class HtmlRenderer {
         return `<${tag}${attrs}>${content}</${tag}>`;
     }
 
-    bar(): string {
+    bar(ui: PreviewUiStrings): string {
         const v = this.view;
         const first = v.findings.findIndex(f => f.severity === 'error');
         const target = first >= 0 ? first : v.findings.length ? 0 : -1;
-        const count = (s: Severity) => `<span class="count ${s}">${S.severity[s]} ${v.counts[s]}</span>`;
+        const count = (s: Severity) => `<span class="count ${s}">${esc(ui.severity[s])} ${v.counts[s]}</span>`;
         const parts = [`<nav class="xxgk-bar" data-errors="${v.counts.error}" data-warnings="${v.counts.warning}">`];
-        parts.push(v.findings.length ? `${count('error')}${count('warning')}${count('info')}` : `<span class="count clean">${S.clean}</span>`);
-        parts.push(`<button type="button" data-action="first"${target < 0 ? ' disabled' : ` data-f="${target}" data-range="${rangeAttr(v.findings[target].range)}"`}>${S.goToFirst}</button>`);
-        parts.push(`<button type="button" data-action="export">${S.exportButton}</button>`);
+        parts.push(v.findings.length ? `${count('error')}${count('warning')}${count('info')}` : `<span class="count clean">${esc(ui.clean)}</span>`);
+        parts.push(`<button type="button" data-action="first"${target < 0 ? ' disabled' : ` data-f="${target}" data-range="${rangeAttr(v.findings[target].range)}"`}>${esc(ui.goToFirst)}</button>`);
+        parts.push(`<button type="button" data-action="export">${esc(ui.exportButton)}</button>`);
         parts.push('<span class="state"></span>');
         if (v.unplaced.length) {
-            parts.push(`<details><summary>${esc(S.unplacedSummary(v.unplaced.length))}</summary><ul>`);
+            parts.push(`<details><summary>${esc(ui.unplacedSummary(v.unplaced.length))}</summary><ul>`);
             for (const i of v.unplaced) {
                 const f = v.findings[i];
                 parts.push(`<li class="f-${f.severity}" data-f="${i}" data-line="${f.range.start.line}" data-range="${rangeAttr(f.range)}">` +
@@ -130,10 +130,10 @@ export function renderPage(view: ReportView, options: RenderOptions): string {
     return new HtmlRenderer(view, options).page();
 }
 
-/** What the preview's root element holds: the summary bar and the page. */
-export function renderPreviewContent(view: ReportView): string {
+/** What the preview's root element holds: the summary bar (in the editor's language) and the page. */
+export function renderPreviewContent(view: ReportView, ui: PreviewUiStrings = chinesePreviewUi): string {
     const r = new HtmlRenderer(view, { preview: true });
-    return `${r.bar()}\n${r.page()}`;
+    return `${r.bar(ui)}\n${r.page()}`;
 }
 
 /** A self-contained HTML file: inline CSS, an A4 print stylesheet, no script, no external request. */

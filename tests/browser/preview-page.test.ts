@@ -25,7 +25,7 @@ function page(name: string, content: string, title = '预览'): string {
     const nonce = createNonce();
     pages.set(`/${name}`, previewPage({
         nonce, scriptUri: `${base}/preview.js`, title, content,
-        settings: { uri: `file:///${name}.xxgk`, scrollPreviewWithEditor: true, scrollEditorWithPreview: true },
+        settings: { uri: `file:///${name}.xxgk`, scrollPreviewWithEditor: true, scrollEditorWithPreview: true, pendingText: '<b>Updating…</b>' },
     }));
     return `${base}/${name}`;
 }
@@ -144,12 +144,16 @@ describe('the preview page', () => {
         await p.evaluate(() => new Promise(r => setTimeout(r, 120)));
         const before = await p.evaluate(() => window.scrollY);
         expect(before).toBe(900);
+        // While the new view is on its way the bar says so, in the editor's language (as text).
+        await p.evaluate(() => window.postMessage({ type: 'pending' }, '*'));
+        await p.waitForFunction(() => document.querySelector('.xxgk-bar .state')?.textContent === '<b>Updating…</b>');
         await p.evaluate(html => window.postMessage({ type: 'update', html, version: 2 }, '*'), renderPreviewContent(viewOf(changed)));
         await p.waitForSelector('td[data-ref="disclosed.total"].f-error');
         expect(await p.evaluate(() => window.scrollY)).toBe(before);
         expect(await p.evaluate(() => (document.querySelector('td[data-ref="received.person"]') as unknown as Record<string, unknown>).__kept)).toBe(true);
         expect(await p.locator('td[data-ref="disclosed.total"]').getAttribute('title')).toContain('总计应为 3');
         expect(await p.locator('.xxgk-bar .count.error').innerText()).toMatch(/^错误 \d+$/);
+        expect(await p.locator('.xxgk-bar .state').innerText()).toBe('');
         await p.close();
     });
 

@@ -74,6 +74,8 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
                     await preview.locator('h2').filter({ hasText: '三、收到和处理政府信息公开申请情况' }).waitFor();
                     assert(await preview.locator('table.xxgk-table').count() >= 5, 'the tables of the report are in the preview');
                     assertEqual(await preview.locator('.f-error').count(), 0, 'cells marked as wrong in the clean report');
+                    // The bar is in the editor's language (English here); the report stays Chinese.
+                    await preview.locator('.xxgk-bar .count.clean').filter({ hasText: 'No problems found' }).waitFor();
                     await s.page.locator('.tabs-container .tab').filter({ hasText: seed }).first().waitFor();
                 },
             },
@@ -176,13 +178,16 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
                 },
             },
             {
-                name: 'in Simplified Chinese, the command palette offers the preview under its Chinese title',
+                name: 'in Simplified Chinese, the command palette offers the preview under its Chinese title, and its bar is Chinese',
                 fn: async () => {
                     await s.wb.openFile(seed);
                     await s.wb.languageIs('政府信息公开年报');
                     const title = `${zhManifest['command.category']}: ${zhManifest['command.showPreviewToSide']}`;
                     await s.wb.runCommand(title);
                     await s.wb.webview().locator('h1.xxgk-title').waitFor();
+                    // The preview's bar speaks Chinese too (the l10n bundle, passed to the renderer).
+                    await s.wb.webview().locator('.xxgk-bar .count.clean').filter({ hasText: zhRuntime['No problems found'] }).waitFor();
+                    await s.wb.webview().locator('.xxgk-bar button[data-action="first"]').filter({ hasText: zhRuntime['Go to First Problem'] }).waitFor();
                 },
             },
             {

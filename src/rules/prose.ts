@@ -116,6 +116,18 @@ function labelOf(model: ReportModel, ref: TableCellRef, cell?: CellModel): strin
 }
 
 const keywordScans = new WeakMap<ProseRulesDef, RegExp>();
+const keywordFacts = new WeakMap<ProseRulesDef, Map<string, ProseFactDef[]>>();
+
+/** For each keyword the scan finds, the phrases it stands for (a keyword holding another counts for both). */
+function factsByKeyword(rules: ProseRulesDef): Map<string, ProseFactDef[]> {
+    let map = keywordFacts.get(rules);
+    if (!map) {
+        const words = new Set(rules.facts.flatMap(f => f.keywords));
+        map = new Map([...words].map(word => [word, rules.facts.filter(f => f.keywords.some(w => word.includes(w)))]));
+        keywordFacts.set(rules, map);
+    }
+    return map;
+}
 
 /** One regular expression that finds every phrase keyword of the rules (longest first). */
 function keywordScan(rules: ProseRulesDef): RegExp {
@@ -142,14 +154,21 @@ export function evaluateProse(model: ReportModel, rules: ProseRulesDef | undefin
         let sentences: Unit[] | undefined;
         /** Spans already compared by an earlier phrase, as "start:end". */
         const claimed = new Set<string>();
-        for (const fact of rules.facts) {
-            const inClauses = new Set<Unit>();
-            for (const k of found) {
-                if (!fact.keywords.some(w => k[0].includes(w))) continue;
-                const clause = unitAt(clauses, k.index);
-                if (clause) inClauses.add(clause);
+        /** The clauses each phrase is looked for in: those holding one of its keywords. */
+        const clausesOf = new Map<ProseFactDef, Set<Unit>>();
+        const factsOf = factsByKeyword(rules);
+        for (const k of found) {
+            const clause = unitAt(clauses, k.index);
+            if (!clause) continue;
+            for (const fact of factsOf.get(k[0]) ?? []) {
+                let set = clausesOf.get(fact);
+                if (!set) clausesOf.set(fact, set = new Set());
+                set.add(clause);
             }
-            if (!inClauses.size) continue;
+        }
+        for (const fact of rules.facts) {
+            const inClauses = clausesOf.get(fact);
+            if (!inClauses) continue;
             const { pattern, requires, excludes } = compile(fact);
             // A phrase never crosses a clause break; the clause or sentence around it decides `requires` and `excludes`.
             for (const clause of [...inClauses].sort((a, b) => a.start - b.start)) {

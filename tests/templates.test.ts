@@ -83,6 +83,22 @@ const toyReport = `标题：试点报告
 合计 | 5 | 6 | 11
 `;
 
+describe('which format a report is checked against', () => {
+    const message = (text: string) => check(text).findings.find(f => f.code === 'xxgk/meta-recommended' && f.message.includes('「格式」'))?.message;
+
+    it('is the newest national format when neither 年度 nor 格式 names one, never a variant', () => {
+        expect(createNationalRegistry().latest()?.id).toBe('2021'); // the Hubei variant is registered last
+        expect(check('').model.template.id).toBe('2021');
+        expect(message('')).toBe('缺少元数据「格式」，按现行的 2021 格式（国办公开办函〔2021〕30号）检查');
+    });
+
+    it('follows 年度 when 格式 is left out, and says so', () => {
+        const text = yanshi.replace(/^格式：.*\n/m, '');
+        expect(check(text).model.template.id).toBe('2019');
+        expect(message(text)).toBe('缺少元数据「格式」，按年度推定为 2019 格式（国办公开办函〔2019〕60号）检查');
+    });
+});
+
 describe('a third format registered as data', () => {
     const registry = new TemplateRegistry([...createNationalRegistry().all(), toy]);
 

@@ -51,6 +51,8 @@ class ModelBuilder {
     private readonly findings: Finding[] = [];
     private lineIndex?: LineIndex;
     private lenient = false;
+    /** Whether the format was worked out from 年度 (no 格式 line). */
+    private templateInferred = false;
 
     private template!: TemplateDef;
     private index!: TemplateIndex;
@@ -165,7 +167,8 @@ class ModelBuilder {
             }
         }
         const inferred = year?.value !== undefined ? this.registry.forYear(year.value) : undefined;
-        this.template = format?.value ?? inferred ?? this.registry.all()[this.registry.all().length - 1];
+        this.template = format?.value ?? inferred ?? this.registry.latest() ?? this.registry.all()[0];
+        this.templateInferred = Boolean(!format?.value && inferred);
         this.index = indexOf(this.template);
         this.lenient = year?.value !== undefined && Boolean(this.template.lenientYears?.includes(year.value));
     }
@@ -181,7 +184,8 @@ class ModelBuilder {
             this.report('xxgk/meta-recommended', top, { key: '标题', hint: `预览和导出使用「${derived}」` });
         }
         if (!meta.format) {
-            this.report('xxgk/meta-recommended', top, { key: '格式', hint: `按年度推定为 ${template.id} 格式（${template.citation}）` });
+            const how = this.templateInferred ? '按年度推定为' : '按现行的';
+            this.report('xxgk/meta-recommended', top, { key: '格式', hint: `${how} ${template.id} 格式（${template.citation}）检查` });
         }
         const year = meta.year?.value;
         if (year !== undefined && meta.format?.value) {

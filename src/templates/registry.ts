@@ -45,6 +45,11 @@ export class TemplateRegistry {
         return this.templates.find(t => !t.basedOn && year >= t.years.from && (t.years.to === undefined || year <= t.years.to));
     }
 
+    /** The newest national format: what a report is checked against when neither 年度 nor 格式 names one. */
+    latest(): TemplateDef | undefined {
+        return this.templates.filter(t => !t.basedOn).reduce<TemplateDef | undefined>((newest, t) => (!newest || t.years.from > newest.years.from ? t : newest), undefined);
+    }
+
     private labels() {
         this.vocabulary ??= new Vocabulary(this.templates.map(template =>
             ({ label: template.id, aliases: [template.citation, ...template.aliases], template })));

@@ -42,27 +42,57 @@ interface Unit {
     start: number;
 }
 
-const breakPatterns = new Map<string, RegExp>();
+const breakSets = new Map<string, ReadonlySet<number>>();
 
-/** Cuts a block's text into clauses or sentences at the given break characters. */
-function units(text: string, breaks: string): Unit[] {
-    let re = breakPatterns.get(breaks);
-    if (!re) breakPatterns.set(breaks, re = new RegExp(`[^${breaks}]+`, 'g'));
-    return [...text.matchAll(re)].map(m => ({ text: m[0], start: m.index }));
+/** The char codes of a rule set's `clauseBreaks` / `sentenceBreaks` (a regex character class). */
+function breakSet(breaks: string): ReadonlySet<number> {
+    let set = breakSets.get(breaks);
+    if (!set) {
+        const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
+        const chars = breaks.replace(/\\(.)/g, (_, c: string) => escapes[c] ?? c);
+        breakSets.set(breaks, set = new Set([...chars].map(c => c.charCodeAt(0))));
+    }
+    return set;
 }
 
-/** The unit containing a text offset (units are in order and do not overlap). */
-function unitAt(list: readonly Unit[], offset: number): Unit | undefined {
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const u = list[mid];
-        if (offset < u.start) hi = mid - 1;
-        else if (offset >= u.start + u.text.length) lo = mid + 1;
-        else return u;
+/**
+ * The clauses or sentences of a block's text (maximal runs without a break character), cut out only
+ * around the offsets asked for: most of a report's prose holds no phrase to compare.
+ */
+class Units {
+    private readonly byStart = new Map<number, Unit>();
+    private readonly breaks: ReadonlySet<number>;
+
+    constructor(private readonly text: string, breaks: string) {
+        this.breaks = breakSet(breaks);
     }
-    return undefined;
+
+    /** The unit containing a text offset; none at a break character. */
+    at(offset: number): Unit | undefined {
+        const { text, breaks } = this;
+        if (offset >= text.length || breaks.has(text.charCodeAt(offset))) return undefined;
+        let start = offset;
+        while (start > 0 && !breaks.has(text.charCodeAt(start - 1))) start--;
+        let unit = this.byStart.get(start);
+        if (!unit) {
+            let end = offset + 1;
+            while (end < text.length && !breaks.has(text.charCodeAt(end))) end++;
+            this.byStart.set(start, unit = { text: text.slice(start, end), start });
+        }
+        return unit;
+    }
+}
+
+/**
+ * Every match of a global regular expression, like String.prototype.matchAll but without the copy of
+ * the expression that matchAll makes on each call (the expression is shared; its lastIndex is reset).
+ */
+function* matches(text: string, pattern: RegExp): Generator<RegExpExecArray> {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        if (m[0] === '') pattern.lastIndex++; // an empty match must not stop the scan
+        yield m;
+    }
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -140,25 +170,28 @@ function keywordScan(rules: ProseRulesDef): RegExp {
     return scan;
 }
 
+const approximates = new WeakMap<ProseRulesDef, RegExp>();
+
 export function evaluateProse(model: ReportModel, rules: ProseRulesDef | undefined = model.template.prose): Finding[] {
     if (!rules?.facts.length) return [];
-    const approximate = rules.approximate ? new RegExp(rules.approximate) : undefined;
+    let approximate = approximates.get(rules);
+    if (!approximate && rules.approximate) approximates.set(rules, approximate = new RegExp(rules.approximate));
     const findings: Finding[] = [];
     const blocks = [...model.preamble, ...model.sections.flatMap(s => s.prose)];
     for (const block of blocks) {
         const text = block.text;
         // Where the keywords are; a phrase is only looked for in the clauses that hold one of its keywords.
-        const found = [...text.matchAll(keywordScan(rules))];
+        const found = [...matches(text, keywordScan(rules))];
         if (!found.length) continue;
-        const clauses = units(text, rules.clauseBreaks);
-        let sentences: Unit[] | undefined;
+        const clauses = new Units(text, rules.clauseBreaks);
+        let sentences: Units | undefined;
         /** Spans already compared by an earlier phrase, as "start:end". */
         const claimed = new Set<string>();
         /** The clauses each phrase is looked for in: those holding one of its keywords. */
         const clausesOf = new Map<ProseFactDef, Set<Unit>>();
         const factsOf = factsByKeyword(rules);
         for (const k of found) {
-            const clause = unitAt(clauses, k.index);
+            const clause = clauses.at(k.index);
             if (!clause) continue;
             for (const fact of factsOf.get(k[0]) ?? []) {
                 let set = clausesOf.get(fact);
@@ -172,9 +205,9 @@ export function evaluateProse(model: ReportModel, rules: ProseRulesDef | undefin
             const { pattern, requires, excludes } = compile(fact);
             // A phrase never crosses a clause break; the clause or sentence around it decides `requires` and `excludes`.
             for (const clause of [...inClauses].sort((a, b) => a.start - b.start)) {
-                for (const m of clause.text.matchAll(pattern)) {
+                for (const m of matches(clause.text, pattern)) {
                     const at = clause.start + m.index;
-                    const unit = fact.scope === 'clause' ? clause : unitAt(sentences ??= units(text, rules.sentenceBreaks), at);
+                    const unit = fact.scope === 'clause' ? clause : (sentences ??= new Units(text, rules.sentenceBreaks)).at(at);
                     if (!unit) continue;
                     if (requires && !requires.test(unit.text)) continue;
                     if (excludes?.test(unit.text)) continue;

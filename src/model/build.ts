@@ -39,7 +39,15 @@ const META_EXAMPLES: Record<MetaName, string> = {
     published: '2025-01-20', period: '2024-01-01 至 2024-12-31',
 };
 const HEADING_LIKE = /^(?:[一二三四五六七八九十]+、)/;
-const PLAIN_NUMBER = /^[0-9]{1,15}$/;
+/** 0 to 999999999999999 written in ASCII digits only: the common cell, read without the general reader. */
+function isPlainNumber(text: string): boolean {
+    if (text.length === 0 || text.length > 15) return false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 48 || c > 57) return false;
+    }
+    return true;
+}
 const NUMERIC_LIKE = /^[\d\s+\-−－—–.,，元万增减]*$/;
 const levelVocabulary = new Vocabulary(levels);
 
@@ -535,7 +543,7 @@ class ModelBuilder {
             }
             const column = columns[i];
             if (!column) continue;
-            if (column.kind !== 'amount' && PLAIN_NUMBER.test(cell.text)) {
+            if (column.kind !== 'amount' && isPlainNumber(cell.text)) {
                 // The common case, without the general reader: a plain non-negative integer.
                 const model: CellModel = { span: cell.span, text: cell.text, column, state: 'number', value: Number(cell.text) };
                 row.cells.push(model);
@@ -724,7 +732,8 @@ function leavesOf(node: CstNode): LeafCstNode[] {
     return out;
 }
 
-const PIPES = new Set(['|', '｜']);
+const PIPE = 0x7c; // |
+const FULLWIDTH_PIPE = 0xff5c; // ｜
 
 /** Splits a row's tokens at | and ｜ into cells with their spans. A trailing | closes the row. */
 function splitCells(node: CstNode, text: string): { cells: RawCell[]; piped: boolean } {
@@ -738,7 +747,9 @@ function splitCells(node: CstNode, text: string): { cells: RawCell[]; piped: boo
         if (!isLeafCstNode(child) || child.hidden) continue;
         const offset = child.offset;
         if (cellStart < 0) cellStart = offset;
-        if (PIPES.has(child.tokenType.name)) {
+        // A cell never holds a pipe, so a token that starts with one is a pipe.
+        const first = text.charCodeAt(offset);
+        if (first === PIPE || first === FULLWIDTH_PIPE) {
             cells.push(start < 0 ? { text: '', span: { start: cellStart, end: offset } } : { text: text.slice(start, end), span: { start, end } });
             piped = true;
             cellStart = offset + child.length;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-    DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    DefinitionRequest, HoverRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
     DidChangeWatchedFilesNotification, DidSaveTextDocumentNotification, FileChangeType, type LocationLink, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { useServer } from './support/lsp-client.js';
@@ -53,6 +53,16 @@ describe('cross-year rules over stdio', () => {
         const target = last.split('\n')[links[0].targetSelectionRange.start.line];
         expect(target.startsWith('四、结转下年度继续办理')).toBe(true);
         expect(target.slice(links[0].targetSelectionRange.start.character, links[0].targetSelectionRange.end.character)).toBe('3');
+    });
+
+    it('hover on this year\'s cell shows the comparison with last year\'s report', async () => {
+        const line = current.split('\n')[carriedInLine];
+        const character = line.indexOf('|') + 7; // the 自然人 cell
+        const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: thisUri }, position: { line: carriedInLine, character } });
+        const value = (hover?.contents as { value: string }).value;
+        expect(value).toContain('与 2023 年度报告的核对：\n\n' +
+            '- ✗ R14 上年结转 = 上年报告的结转下年度继续办理（自然人）：二、上年结转 2 = 2023 年度四、结转下年度 3；二、上年结转应为 **3**\n\n' +
+            '_2021 格式');
     });
 
     it('clears the warnings when last year\'s file is edited to match', async () => {

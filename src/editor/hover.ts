@@ -16,7 +16,8 @@ export interface HoverResult {
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end && span.end > span.start;
 
-export function hoverAt(model: ReportModel, offset: number): HoverResult | undefined {
+/** `more`: paragraphs a cell's hover adds before its format line (the server's cross-year comparisons). */
+export function hoverAt(model: ReportModel, offset: number, more: readonly string[] = []): HoverResult | undefined {
     const template = model.template;
     for (const [key, entry] of Object.entries(model.meta)) {
         if (!entry || !within(entry.span, offset)) continue;
@@ -34,7 +35,7 @@ export function hoverAt(model: ReportModel, offset: number): HoverResult | undef
     for (const section of model.sections) {
         if (within(section.headingSpan, offset)) return { markdown: describeSection(template, section.def), span: section.headingSpan };
         for (const table of section.tables) {
-            const hit = hoverInTable(model, table, offset);
+            const hit = hoverInTable(model, table, offset, more);
             if (hit) return hit;
         }
     }
@@ -43,7 +44,7 @@ export function hoverAt(model: ReportModel, offset: number): HoverResult | undef
 
 const META_LABELS = { title: '标题', agency: '机关', level: '机关层级', year: '年度', format: '格式', published: '发布日期', period: '统计期限' } as const;
 
-function hoverInTable(model: ReportModel, table: TableModel, offset: number): HoverResult | undefined {
+function hoverInTable(model: ReportModel, table: TableModel, offset: number, more: readonly string[]): HoverResult | undefined {
     const template = model.template;
     if (table.openerSpan && within(table.openerSpan, offset)) return { markdown: describeTable(template, table.def), span: table.openerSpan };
     const header = table.header;
@@ -60,12 +61,12 @@ function hoverInTable(model: ReportModel, table: TableModel, offset: number): Ho
             return { markdown: describeRow(template, table.def, row.def, parent), span: row.labelSpan };
         }
         const cell = row.cells.find(c => within(c.span, offset));
-        if (cell) return { markdown: describeCell(model, table, row.def?.short ?? row.def?.label ?? row.label, cell), span: cell.span };
+        if (cell) return { markdown: describeCell(model, table, row.def?.short ?? row.def?.label ?? row.label, cell, more), span: cell.span };
     }
     return undefined;
 }
 
-function describeCell(model: ReportModel, table: TableModel, rowName: string, cell: CellModel): string {
+function describeCell(model: ReportModel, table: TableModel, rowName: string, cell: CellModel, more: readonly string[]): string {
     const column = cell.column;
     const lines = [`**${rowName} · ${column?.short ?? column?.label ?? ''}**`];
     if (column) {
@@ -79,6 +80,6 @@ function describeCell(model: ReportModel, table: TableModel, rowName: string, ce
         lines.push(`计算值：**${i.computed ?? '—'}**（${i.rule.title}）${i.holds ? '，与填写值一致' : `，填写值 ${i.target!.value}`}`);
     }
     if (instances.length) lines.push(`参与的核对：\n\n${instances.map(i => `- ${explainInstance(i)}`).join('\n')}`);
-    lines.push(`_${formatName(model.template)}_`);
+    lines.push(...more, `_${formatName(model.template)}_`);
     return lines.join('\n\n');
 }

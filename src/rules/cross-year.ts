@@ -255,6 +255,21 @@ export function crossYearTargets(current: ReportSummary, previous: ReportSummary
     return undefined;
 }
 
+/**
+ * The cross-year comparisons that this year's cell at `offset` takes part in, one line each, as hover
+ * shows the other rules of a cell: ✓ or ✗, rule, both sides with last year's values, the value wanted.
+ */
+export function explainCrossYearAt(current: ReportSummary, previous: ReportSummary, registry: TemplateRegistry, offset: number): string[] {
+    const inside = (t: CrossYearTerm) => t.year === 'this' && t.cell.span.start <= offset && offset <= t.cell.span.end;
+    return crossYearInstances(current, previous, registry).filter(i => [...i.lhs, ...i.rhs].some(inside)).map(i => {
+        const op = i.rule.op === '=' ? '=' : i.rule.op === '>=' ? '≥' : '≤';
+        const side = (terms: CrossYearTerm[], total: number) => formatTerms(terms, previous.year) + (terms.length > 1 ? ` = ${total}` : '');
+        const fix = i.holds ? '' : i.computed !== undefined ? `；${i.target.label}应为 **${i.computed}**`
+            : i.expected ? `；${i.target.label}应 ${i.expected.op === '>=' ? '≥' : '≤'} **${i.expected.value}**` : '';
+        return `${i.holds ? '✓' : '✗'} ${i.rule.domainRule} ${i.rule.title}（${i.at}）：${side(i.lhs, i.left)} ${op} ${side(i.rhs, i.right)}${fix}`;
+    });
+}
+
 function formatTerms(terms: readonly CrossYearTerm[], lastYear: number): string {
     return terms.map(t => `${t.year === 'last' ? `${lastYear} 年度` : ''}${t.label} ${t.value}`).join(' + ');
 }

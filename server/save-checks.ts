@@ -4,9 +4,8 @@
  * That is a state of the document, not an event: whatever re-validates a saved report later (the file
  * watcher's change right after a save, an edit of last year's report) keeps its on-save findings.
  */
-import { URI } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import type { LangiumDocument } from 'langium';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 

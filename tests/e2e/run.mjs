@@ -1,5 +1,5 @@
 // `npm run test:e2e` (after `npm run package`): both end-to-end suites in real VS Code, installing
-// code-server into tests/e2e/host/ on first use. Each suite prints its own `N passed, M failed`;
+// code-server on first use (tests/e2e/lib/host.mjs says where). Each suite prints its own `N passed, M failed`;
 // the last line is the total, and any failure makes the exit code 1.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';

@@ -1,9 +1,12 @@
 // The real editor the end-to-end tests drive: code-server 4.100.3 (VS Code 1.100.3, the last release
-// on Node 20) plus playwright-core, installed on first use into tests/e2e/host/ from its own lock file,
-// offline except for the npm registry. See shared docs/vscode-e2e.md for the traps handled here.
+// on Node 20) plus playwright-core, installed on first use from the manifest and lock file in
+// tests/e2e/host/, offline except for the npm registry. The install (≈ 310 MB of VS Code) lives outside
+// the project, in ~/.cache/xxgk/e2e-host (or $XDG_CACHE_HOME, or XXGK_E2E_HOST), so that nothing that
+// walks the source tree (search, linters, test scanners) walks VS Code's own files; clones share it.
+// See shared docs/vscode-e2e.md for the traps handled here.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,7 +14,11 @@ import { fileURLToPath } from 'node:url';
 
 export const e2eDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const root = path.resolve(e2eDir, '..', '..');
-export const hostDir = path.join(e2eDir, 'host');
+/** What is installed: package.json and package-lock.json, in the repository. */
+const manifestDir = path.join(e2eDir, 'host');
+/** Where it is installed. */
+export const hostDir = process.env.XXGK_E2E_HOST
+    ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'xxgk', 'e2e-host');
 export const codeServerDir = path.join(hostDir, 'node_modules', 'code-server');
 export const codeServerEntry = path.join(codeServerDir, 'out', 'node', 'entry.js');
 const stampFile = path.join(hostDir, 'node_modules', '.xxgk-host-installed');
@@ -38,7 +45,7 @@ export function chromiumPath() {
 }
 
 function lockHash() {
-    return createHash('sha256').update(readFileSync(path.join(hostDir, 'package-lock.json'))).digest('hex');
+    return createHash('sha256').update(readFileSync(path.join(manifestDir, 'package-lock.json'))).digest('hex');
 }
 
 export function hostInstalled() {
@@ -63,17 +70,19 @@ function run(command, args, options) {
     });
 }
 
-/** Installs code-server and playwright-core into tests/e2e/host/ unless the same lock file is installed already. */
+/** Installs code-server and playwright-core into hostDir unless the same lock file is installed there already. */
 export async function ensureHost({ log = console.log } = {}) {
     if (hostInstalled()) return;
     const missing = missingPrerequisites();
     if (missing.length > 0) {
         throw new Error(`the end-to-end tests need Debian packages: apt-get install ${missing.join(' ')} (.ci/run installs them)`);
     }
-    log('Installing code-server 4.100.3 and playwright-core into tests/e2e/host (first use, about a minute) ...');
+    log(`Installing code-server 4.100.3 and playwright-core into ${hostDir} (first use, about a minute) ...`);
     const started = Date.now();
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'xxgk-host-install-'));
     try {
+        mkdirSync(hostDir, { recursive: true });
+        for (const file of ['package.json', 'package-lock.json']) copyFileSync(path.join(manifestDir, file), path.join(hostDir, file));
         mkdirSync(path.join(tmp, ripgrepCache.folder));
         await run('tar', ['czf', path.join(tmp, ripgrepCache.folder, ripgrepCache.file), '-C', path.dirname(which('rg')), 'rg']);
         await run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {

@@ -67,7 +67,6 @@ export function formatSarif(results: readonly FileResult[], pathProblems: readon
             if (!rules.has(rule.code)) rules.set(rule.code, { id: rule.code, title: rule.title, severity: rule.severity, domainRule: rule.domainRule });
         }
     }
-    rules.set('xxgk/syntax', { id: 'xxgk/syntax', title: '语法错误', severity: 'error' });
     const ruleList = [...rules.values()];
     const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
     const uri = (p: string) => encodeURI(p.split('\\').join('/'));

@@ -11,7 +11,7 @@ import { contributingCells, effectiveValue } from './engine.js';
 const PLACEHOLDERS: Record<string, string> = {
     n: '(?<n>[0-9０-９]+|[零〇一二两三四五六七八九十百]+)',
     unit: '\\s*(?:件|条|宗|起|个|份|例|次|项|案)',
-    gap: '[^，,；;。！？!?：:、\\n0-9０-９]{0,8}?',
+    gap: '[^，,；;。！？!?：:、\\r\\n0-9０-９]{0,8}?',
 };
 
 interface Compiled {

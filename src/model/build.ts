@@ -39,9 +39,9 @@ const META_EXAMPLES: Record<MetaName, string> = {
     published: '2025-01-20', period: '2024-01-01 至 2024-12-31',
 };
 const HEADING_LIKE = /^(?:[一二三四五六七八九十]+、)/;
-/** 0 to 999999999999999 written in ASCII digits only: the common cell, read without the general reader. */
+/** 0 to 999999999999 (MAX_CELL_VALUE) written in ASCII digits only: the common cell, read without the general reader. */
 function isPlainNumber(text: string): boolean {
-    if (text.length === 0 || text.length > 15) return false;
+    if (text.length === 0 || text.length > 12) return false;
     for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c < 48 || c > 57) return false;

@@ -1,5 +1,5 @@
 /** Checking one file for the CLI: read it (UTF-8 only), analyse it, report positions as line:column. */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import type { LangiumCoreServices } from 'langium';
 import type { Finding, Span } from '../model/types.js';
 import { checkText } from '../rules/check.js';
@@ -93,16 +93,13 @@ function tooLarge(bytes: number): ReadError {
 }
 
 /**
- * A regular file's bytes, at most MAX_REPORT_BYTES. A FIFO, a device or a socket (also behind a
- * link) is refused before it is opened for reading, so nothing waits for a writer or reads forever;
- * it is opened non-blocking and checked again, in case the path changed in between.
+ * A regular file's bytes, at most MAX_REPORT_BYTES. It is opened non-blocking, so a FIFO (also
+ * behind a link) does not wait for a writer, and anything but a regular file — a FIFO, a device
+ * such as /dev/zero, a directory — is refused before a byte is read; so is a file over the limit.
  */
 export function readRegularFile(path: string, limit = MAX_REPORT_BYTES): Buffer {
     let fd: number | undefined;
     try {
-        const before = statSync(path);
-        if (!before.isFile()) throw notAFile(before);
-        if (before.size > limit) throw tooLarge(before.size);
         fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
         const stat = fstatSync(fd);
         if (!stat.isFile()) throw notAFile(stat);
@@ -111,13 +108,14 @@ export function readRegularFile(path: string, limit = MAX_REPORT_BYTES): Buffer 
         const chunks: Buffer[] = [];
         let total = 0;
         for (;;) {
-            const want = total === 0 && stat.size > 0 ? stat.size + 1 : 1 << 16;
-            const chunk = Buffer.allocUnsafe(Math.min(want, limit + 1 - total));
-            const n = readSync(fd, chunk, 0, chunk.length, null);
+            const want = Math.min(total === 0 && stat.size > 0 ? stat.size + 1 : 1 << 16, limit + 1 - total);
+            const chunk = Buffer.allocUnsafe(want);
+            const n = readSync(fd, chunk, 0, want, null);
             if (n === 0) break;
-            chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+            chunks.push(n === want ? chunk : chunk.subarray(0, n));
             total += n;
             if (total > limit) throw tooLarge(total);
+            if (n < want && total === stat.size) break; // all of it, in one read: the common case
         }
         return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     } catch (e) {

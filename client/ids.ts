@@ -4,6 +4,10 @@ export const commandIds = {
     showPreviewToSide: 'xxgk.showPreviewToSide',
     showSource: 'xxgk.showSource',
     export: 'xxgk.export',
+    newFromLastYear: 'xxgk.newFromLastYear',
+    compare: 'xxgk.compareWithLastYear',
+    exportComparison: 'xxgk.exportComparison',
 } as const;
 
 export const PREVIEW_VIEW_TYPE = 'xxgk.preview';
+export const COMPARE_VIEW_TYPE = 'xxgk.compare';

@@ -3,6 +3,8 @@ import '../src/polyfill.js';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { registerCompareService } from './compare-service.js';
+import { registerNextYearService } from './next-year.js';
 import { registerPreviewService } from './preview-service.js';
 import { createXxgkServices } from './xxgk-services.js';
 
@@ -10,3 +12,5 @@ const connection = createConnection(ProposedFeatures.all);
 const { shared, Xxgk } = createXxgkServices({ connection, ...NodeFileSystem });
 startLanguageServer(shared);
 registerPreviewService(shared, Xxgk);
+registerNextYearService(shared, Xxgk);
+registerCompareService(shared, Xxgk);

@@ -4,6 +4,7 @@ import type { LangiumCoreServices } from 'langium';
 import type { Finding, Span } from '../model/types.js';
 import { checkText } from '../rules/check.js';
 import { reportSummary, type ReportSummary } from '../rules/cross-year.js';
+import { reportFigures, type ReportFigures } from '../rules/figures.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { LineIndex } from '../util/lines.js';
 
@@ -47,6 +48,13 @@ export interface FileResult {
      * cost ≈ 75 µs a file, 15 % of its check; as JSON ≈ 29 µs).
      */
     packedSummary?: { agencyKey: string; year: number; json: string };
+    /** The values of the tables asked for (CheckOptions.figures): the whole-area comparison and roll-up read them. */
+    figures?: ReportFigures;
+}
+
+export interface CheckOptions {
+    /** Also send the figures of these tables (src/rules/figures.ts). */
+    figures?: readonly string[];
 }
 
 /** A result ready to cross to another thread: its summary packed (see FileResult.packedSummary). */
@@ -142,7 +150,7 @@ export function readReport(path: string): string {
     }
 }
 
-export function checkFile(path: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry): FileResult {
+export function checkFile(path: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): FileResult {
     let text: string;
     try {
         text = readReport(path);
@@ -164,6 +172,7 @@ export function checkFile(path: string, services: LangiumCoreServices, registry:
         agency: model.meta.agency?.value,
         findings: findings.map(f => outFinding(f, range)),
         summary: reportSummary(model, registry, lines),
+        ...(options.figures ? { figures: reportFigures(model, new Set(options.figures)) } : {}),
     };
 }
 

@@ -10,11 +10,13 @@ import { escapeHtml as esc } from './escape.js';
 import { chinesePreviewUi, renderStrings as S, type PreviewUiStrings } from './strings.js';
 import { previewCss, reportCss } from './styles.js';
 import type { Severity } from '../templates/types.js';
-import type { ReportView, ViewAnchored, ViewCell, ViewParagraph, ViewRange, ViewTable } from './view-model.js';
+import type { ReportView, ViewAnchored, ViewCell, ViewChange, ViewParagraph, ViewRange, ViewTable } from './view-model.js';
 
 export interface RenderOptions {
     /** Preview: source positions, finding marks, computed values. Export: the page as published. */
     preview: boolean;
+    /** Finding marks and computed values without source positions (an exported comparison). */
+    marks?: boolean;
 }
 
 const rank = { error: 3, warning: 2, info: 1 } as const;
@@ -38,10 +40,10 @@ class HtmlRenderer {
     /** Attributes of an anchored element (with its own classes), as ` class="…" data-…`. */
     private attrs(node: ViewAnchored, classes: string[] = []): string {
         const out: string[] = [];
-        if (this.options.preview) {
+        if (this.options.preview || this.options.marks) {
             const severity = worstSeverity(this.view, node.findings);
             if (severity) classes = [...classes, `f-${severity}`];
-            if (node.range) out.push(`data-line="${node.range.start.line}"`, `data-range="${rangeAttr(node.range)}"`);
+            if (node.range && this.options.preview) out.push(`data-line="${node.range.start.line}"`, `data-range="${rangeAttr(node.range)}"`);
             if (node.findings?.length) {
                 out.push(`data-f="${node.findings.join(' ')}"`);
                 const messages = node.findings.map(i => `${S.severity[this.view.findings[i].severity]}：${this.view.findings[i].message}`);
@@ -79,7 +81,7 @@ class HtmlRenderer {
         return `<p${this.attrs(p)}>${lead}${esc(p.text)}</p>`;
     }
 
-    private table(t: ViewTable): string {
+    table(t: ViewTable): string {
         const rows = (cells: ViewCell[][], tag: 'th' | 'td') => cells.map(row => `<tr>${row.map(c => this.cell(c, tag)).join('')}</tr>`).join('\n');
         return `<div class="xxgk-table-wrap"><table${this.attrs(t, ['xxgk-table'])} data-table="${esc(t.id)}">\n` +
             `<thead>\n${rows(t.head, 'th')}\n</thead>\n<tbody>\n${rows(t.body, 'td')}\n</tbody>\n</table></div>`;
@@ -95,10 +97,20 @@ class HtmlRenderer {
         if (c.rowSpan && c.rowSpan > 1) attrs += ` rowspan="${c.rowSpan}"`;
         if (c.ref) attrs += ` data-ref="${esc(c.ref)}"`;
         let content = esc(c.text);
-        if (this.options.preview && c.computed !== undefined && c.computed !== c.value) {
+        if ((this.options.preview || this.options.marks) && c.computed !== undefined && c.computed !== c.value) {
             content += `<span class="computed">${esc(S.computed(String(c.computed)))}</span>`;
         }
+        if (c.change && c.change.delta !== '0') content += this.change(c.change);
         return `<${tag}${attrs}>${content}</${tag}>`;
+    }
+
+    /** A compared cell's change under its value: +3, and ×6.0 with a mark when it is a spike (nothing when unchanged). */
+    private change(change: ViewChange): string {
+        const direction = change.delta.startsWith('+') ? 'up' : 'down';
+        const classes = ['change', direction, ...(change.spike ? ['spike'] : [])];
+        const ratio = change.spike && change.ratio !== undefined ? ` ${S.ratio(change.ratio)}` : '';
+        const title = S.lastYear(String(change.last)) + (change.spike ? `；${S.spike[change.spike]}` : '');
+        return `<span class="${classes.join(' ')}" title="${esc(title)}">${esc(change.delta)}${esc(ratio)}</span>`;
     }
 
     bar(ui: PreviewUiStrings): string {
@@ -128,6 +140,11 @@ class HtmlRenderer {
 /** The report page (an <article>), as the preview or the export shows it. */
 export function renderPage(view: ReportView, options: RenderOptions): string {
     return new HtmlRenderer(view, options).page();
+}
+
+/** One table as the report page prints it, with the findings of `view` (a comparison prints two reports' tables side by side). */
+export function renderTable(view: ReportView, table: ViewTable, options: RenderOptions): string {
+    return new HtmlRenderer(view, options).table(table);
 }
 
 /** What the preview's root element holds: the summary bar (in the editor's language) and the page. */

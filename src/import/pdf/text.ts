@@ -1,0 +1,230 @@
+/**
+ * Text runs of a PDF page (pdf.js text items placed in page coordinates: points from the top-left
+ * corner), their normalisation, and how runs are joined into lines and strings.
+ */
+import { apply, type Matrix } from './paths.js';
+
+export interface TextRun {
+    text: string;
+    x0: number;
+    y0: number;
+    x1: number;
+    y1: number;
+    /** Font size in points (the text's scale perpendicular to its direction). */
+    size: number;
+    vertical: boolean;
+}
+
+/** A pdf.js text item (the fields this reader uses). */
+export interface PdfTextItem {
+    str: string;
+    transform: number[];
+    width: number;
+    height: number;
+}
+
+/**
+ * Code points that PDF producers emit for ordinary characters: Kangxi radicals (U+2F00 ⼀ for 一),
+ * CJK radical supplements, CJK compatibility ideographs, Latin ligatures. NFKC maps them back.
+ * Full-width punctuation (（，：) is what the author typed and stays as printed.
+ */
+const COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff\ufb00-\ufb4f]|\ud87e[\udc00-\ude1f]/gu;
+/** Spaces of other widths become a plain space. */
+const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f]/g;
+
+/**
+ * CJK Radicals Supplement code points that look like (and in PDFs stand for) a whole character;
+ * NFKC leaves them alone (they have no decomposition), so they are mapped here.
+ */
+const RADICALS: Record<string, string> = {
+    '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门',
+    '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨',
+    '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿',
+    '⻰': '龙', '⻳': '龟',
+};
+
+/** Normalises one string; `counter.compat` counts the compatibility characters mapped back. */
+export function normalizeText(s: string, counter: { compat: number }): string {
+    let out = s.replace(COMPAT, ch => {
+        const n = RADICALS[ch] ?? ch.normalize('NFKC');
+        if (n !== ch) counter.compat++;
+        return n;
+    });
+    out = out.replace(SPACES, ' ').replace(/[\u200b\ufeff]/g, '');
+    return out;
+}
+
+/** Maps pdf.js text items to runs in page coordinates (`viewport` maps user space to the page). */
+export function textRuns(items: readonly unknown[], viewport: Matrix, counter: { compat: number }): TextRun[] {
+    const runs: TextRun[] = [];
+    for (const raw of items) {
+        const item = raw as PdfTextItem;
+        if (typeof item.str !== 'string' || !Array.isArray(item.transform)) continue; // marked content
+        const text = normalizeText(item.str, counter);
+        if (!text.trim()) continue;
+        const t = item.transform as Matrix;
+        const size = Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]);
+        if (!(size > 0) || !Number.isFinite(size)) continue;
+        const len = Math.hypot(t[0], t[1]) || size;
+        const dir: [number, number] = [t[0] / len, t[1] / len];
+        const up: [number, number] = [t[2] / size, t[3] / size];
+        // pdf.js gives a vertical run (vertical writing) a width of about one em and the run's
+        // length as its height, going down from the origin.
+        const vertical = item.height > 1.6 * size && item.width <= 1.3 * size;
+        const corners: [number, number][] = [];
+        const o: [number, number] = [t[4], t[5]];
+        if (vertical) {
+            const w = item.width, h = item.height;
+            corners.push(o, [o[0] + dir[0] * w, o[1] + dir[1] * w], [o[0] - up[0] * h, o[1] - up[1] * h],
+                [o[0] + dir[0] * w - up[0] * h, o[1] + dir[1] * w - up[1] * h]);
+        } else {
+            const w = item.width;
+            // Glyphs sit from about 0.12 em below the baseline to 0.88 em above it.
+            const lo = -0.12 * size, hi = 0.88 * size;
+            for (const along of [0, w]) for (const across of [lo, hi]) {
+                corners.push([o[0] + dir[0] * along + up[0] * across, o[1] + dir[1] * along + up[1] * across]);
+            }
+        }
+        const pts = corners.map(p => apply(viewport, p[0], p[1]));
+        const xs = pts.map(p => p[0]), ys = pts.map(p => p[1]);
+        const scale = Math.sqrt(Math.abs(viewport[0] * viewport[3] - viewport[1] * viewport[2])) || 1;
+        runs.push({
+            text, vertical, size: size * scale,
+            x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys),
+        });
+    }
+    return runs;
+}
+
+/** CJK ideographs, kana, hangul and full-width forms: text joined without spaces. */
+function isWide(ch: string): boolean {
+    const c = ch.codePointAt(0) ?? 0;
+    return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)
+        || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef) || c >= 0x20000
+        || (c >= 0x2000 && c <= 0x206f && c !== 0x2010 && c !== 0x2011);
+}
+
+/**
+ * The separator between two pieces of text in reading order: nothing where either side is CJK,
+ * one space between Latin words or numbers when the gap is wider than a thin space (or the pieces
+ * are on different lines).
+ */
+export function separator(before: string, after: string, gap: number, size: number, newLine: boolean): string {
+    const a = before.trimEnd(), b = after.trimStart();
+    if (!a || !b) return '';
+    if (before !== a || after !== b) return isWide(a[a.length - 1]) || isWide(b[0]) ? '' : ' ';
+    if (isWide(a[a.length - 1]) || isWide(b[0])) return '';
+    return newLine || gap > 0.18 * size ? ' ' : '';
+}
+
+export interface TextLine {
+    runs: TextRun[];
+    x0: number;
+    y0: number;
+    x1: number;
+    y1: number;
+    /** The line's main font size (of its longest run). */
+    size: number;
+    text: string;
+}
+
+/** Joins runs of one line, left to right. */
+export function joinLine(runs: TextRun[]): string {
+    let text = '';
+    let prev: TextRun | undefined;
+    for (const r of runs) {
+        if (prev) text += separator(text, r.text, r.x0 - prev.x1, Math.max(prev.size, r.size), false);
+        text += prev ? r.text.trimStart() : r.text;
+        prev = r;
+    }
+    return closeWideGaps(text.replace(/\s+/g, ' ').trim());
+}
+
+/** Spaces between two CJK characters are layout (justification, letter spacing), not text. */
+export function closeWideGaps(text: string): string {
+    return text.replace(/(\S)\s+(?=(\S))/gu, (m, a: string, b: string) => (isWide(a) && isWide(b) ? a : m));
+}
+
+/**
+ * Groups runs into lines (top to bottom, runs left to right). Runs of one line overlap vertically
+ * by more than half the smaller one's height. Vertical runs form one line each, right to left.
+ */
+export function groupLines(runs: TextRun[]): TextLine[] {
+    const horizontal = runs.filter(r => !r.vertical).sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0);
+    const lines: TextRun[][] = [];
+    let current: TextRun[] = [];
+    let top = 0, bottom = 0;
+    for (const r of horizontal) {
+        const overlap = Math.min(bottom, r.y1) - Math.max(top, r.y0);
+        const minH = Math.min(r.y1 - r.y0, bottom - top);
+        if (current.length && overlap > 0.5 * minH) {
+            current.push(r);
+            top = Math.min(top, r.y0);
+            bottom = Math.max(bottom, r.y1);
+        } else {
+            if (current.length) lines.push(current);
+            current = [r];
+            top = r.y0;
+            bottom = r.y1;
+        }
+    }
+    if (current.length) lines.push(current);
+    const vertical = runs.filter(r => r.vertical).sort((a, b) => b.x0 - a.x0 || a.y0 - b.y0);
+    const out = lines.map(toLine);
+    // Vertical runs: one column each (right to left); runs of one column continue downwards.
+    const columns: TextRun[][] = [];
+    for (const r of vertical) {
+        const col = columns.find(c => Math.abs(c[0].x0 - r.x0) < 0.5 * r.size);
+        if (col) col.push(r);
+        else columns.push([r]);
+    }
+    for (const col of columns) {
+        col.sort((a, b) => a.y0 - b.y0);
+        const line = toLine(col);
+        line.text = col.map(r => r.text.trim()).join('');
+        out.push(line);
+    }
+    return out.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+}
+
+function toLine(runs: TextRun[]): TextLine {
+    runs.sort((a, b) => a.x0 - b.x0);
+    const main = runs.reduce((m, r) => (r.x1 - r.x0 > m.x1 - m.x0 ? r : m), runs[0]);
+    return {
+        runs,
+        x0: Math.min(...runs.map(r => r.x0)), x1: Math.max(...runs.map(r => r.x1)),
+        y0: Math.min(...runs.map(r => r.y0)), y1: Math.max(...runs.map(r => r.y1)),
+        size: main.size, text: joinLine(runs),
+    };
+}
+
+/** Joins the lines of a wrapped text (a cell, a paragraph): CJK without spaces, Latin with one. */
+export function joinWrapped(lines: string[]): string {
+    let text = '';
+    for (const line of lines) {
+        const l = line.trim();
+        if (!l) continue;
+        text += text ? separator(text, l, 0, 1, true) + l : l;
+    }
+    return text;
+}
+
+/**
+ * Splits a run whose text has inner spaces into words placed by an estimate of their widths
+ * (CJK one em, other characters about half), so words in different cells or columns part.
+ */
+export function splitRun(r: TextRun): TextRun[] {
+    if (r.vertical || !/\S\s+\S/.test(r.text)) return [r];
+    const units = (s: string) => [...s].reduce((n, ch) => n + (isWide(ch) ? 1 : 0.55), 0);
+    const total = units(r.text);
+    if (!(total > 0)) return [r];
+    const scale = (r.x1 - r.x0) / total;
+    const out: TextRun[] = [];
+    let pos = 0;
+    for (const m of r.text.matchAll(/\S+|\s+/g)) {
+        const w = units(m[0]) * scale;
+        if (m[0].trim()) out.push({ ...r, text: m[0], x0: r.x0 + pos, x1: r.x0 + pos + w });
+        pos += w;
+    }
+    return out;
+}

@@ -236,10 +236,11 @@ function assemble(pages: PageResult[], compat: number, issues: SourceIssue[], me
     // Margins from the whole document: a page with a line or two says nothing about them.
     const docMargins = margins(perPage.flatMap(p => p.lines));
     // A paragraph goes on over a page break only from a page filled down to the usual bottom.
-    const bottom = Math.max(0, ...perPage.flatMap(p => p.lines.map(l => l.y1)));
+    const bottom = Math.max(0, ...perPage.flatMap(p => [...p.lines.map(l => l.y1), ...p.items.flatMap(i => ('table' in i ? [i.table.y1] : []))]));
     const blocks: (SourceBlock | GridTable)[] = [];
     let open: { lines: TextLine[]; page: number } | undefined;
     let lastTable: GridTable | undefined;
+    let lastTableBottom = 0;
     let joins = 0, continued = 0;
     const close = () => {
         if (open) blocks.push({ kind: 'paragraph', text: paragraphText(open.lines), at: { page: open.page, x: round(open.lines[0].x0), y: round(open.lines[0].y0) } });
@@ -250,13 +251,16 @@ function assemble(pages: PageResult[], compat: number, issues: SourceIssue[], me
         pg.items.forEach((item, index) => {
             const first = index === 0;
             if ('table' in item) {
-                if (first && !open && lastTable && blocks[blocks.length - 1] === lastTable && joinContinuation(lastTable, item.table)) {
+                if (first && !open && lastTable && blocks[blocks.length - 1] === lastTable
+                    && joinContinuation(lastTable, item.table, bottom - lastTableBottom)) {
                     continued++;
+                    lastTableBottom = item.table.y1;
                     return;
                 }
                 close();
                 blocks.push(item.table);
                 lastTable = item.table;
+                lastTableBottom = item.table.y1;
                 return;
             }
             const line = item.line;

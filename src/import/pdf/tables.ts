@@ -38,6 +38,8 @@ export interface GridTable {
     y1: number;
     xs: number[];
     rows: number;
+    /** Height of each row in points (on its page). */
+    rowHeights: number[];
     cells: GridCell[];
     /** Rebuilt from text positions alone (no rules). */
     borderless: boolean;
@@ -233,7 +235,7 @@ export function ruledTables(rules: Rule[], runs: TextRun[], page: number): { tab
         tables: tables.map(({ frame, runs: cellRuns }) => ({
             page, lastPage: page, borderless: false,
             x0: frame.xs[0], x1: frame.xs[frame.xs.length - 1], y0: frame.ys[0], y1: frame.ys[frame.ys.length - 1],
-            xs: frame.xs, rows: frame.ys.length - 1,
+            xs: frame.xs, rows: frame.ys.length - 1, rowHeights: frame.ys.slice(1).map((y, i) => y - frame.ys[i]),
             cells: frame.cells.map((c, k) => ({
                 ...c, runs: cellRuns[k], page, x: frame.xs[c.c0], y: frame.ys[c.r0], text: cellText(cellRuns[k]),
             })),
@@ -322,24 +324,27 @@ function borderlessTable(lines: TextLine[], cut: TextRun[][][], page: number): G
     });
     return {
         page, lastPage: page, borderless: true, xs, rows: lines.length, cells,
+        rowHeights: lines.map((l, i) => (i + 1 < lines.length ? lines[i + 1].y0 : l.y1) - l.y0),
         x0: xs[0], x1: xs[xs.length - 1], y0: lines[0].y0, y1: lines[lines.length - 1].y1,
     };
 }
 
 /**
  * Joins `next` (the first block of a page) to `prev` (the last block of the page before) when it
- * continues it: same left and right edges, column lines of one a subset of the other's. Repeated
- * header rows are dropped; a merged cell cut by the page break (an empty cell under a spanning
- * cell) is made whole again. Returns false when `next` is another table.
+ * continues it: same left and right edges, column lines of one a subset of the other's, and it
+ * either repeats `prev`'s header rows or its first row would not have fitted in the `room` left
+ * below `prev` (a producer moves a small table to a new page whole, which is not a continuation).
+ * Repeated header rows are dropped; a merged cell cut by the page break (an empty cell under a
+ * spanning cell) is made whole again. Returns false, changing nothing, when `next` is another table.
  */
-export function joinContinuation(prev: GridTable, next: GridTable): boolean {
+export function joinContinuation(prev: GridTable, next: GridTable, room: number): boolean {
     if (prev.borderless !== next.borderless) return false;
     if (Math.abs(prev.x0 - next.x0) > 3 || Math.abs(prev.x1 - next.x1) > 3) return false;
     const fits = (a: number[], b: number[]) => a.every(x => b.some(y => Math.abs(x - y) <= TOUCH));
     if (!fits(next.xs, prev.xs) && !fits(prev.xs, next.xs)) return false;
     const xs = cluster([...prev.xs, ...next.xs]);
     const remap = (t: GridTable, c: number) => nearest(xs, t.xs[c]);
-    for (const c of prev.cells) { c.c0 = remap(prev, c.c0); c.c1 = remap(prev, c.c1); }
+    const before = prev.cells.map(c => ({ ...c, c0: remap(prev, c.c0), c1: remap(prev, c.c1) }));
     const moved = next.cells.map(c => ({ ...c, c0: remap(next, c.c0), c1: remap(next, c.c1) }));
     // Header rows repeated at the top of the continuation.
     const rowKey = (cells: GridCell[], r: number) =>
@@ -347,19 +352,21 @@ export function joinContinuation(prev: GridTable, next: GridTable): boolean {
     let skip = 0;
     while (skip < next.rows && skip < prev.rows) {
         const key = rowKey(moved, skip);
-        if (!key || key !== rowKey(prev.cells, skip) || !moved.some(c => c.r0 === skip && c.text)) break;
-        // A repeated header row is repeated whole: its cells end inside the repeated rows.
+        if (!key || key !== rowKey(before, skip) || !moved.some(c => c.r0 === skip && c.text)) break;
         skip++;
     }
+    // A repeated header is repeated whole: no cell reaches below it.
     if (skip > 0 && moved.some(c => c.r0 < skip && c.r1 > skip)) skip = 0;
+    if (skip >= next.rows) return false;
+    // Without repeated headers, a table that would have fitted below `prev` is another table.
+    if (skip === 0 && next.rowHeights[0] < room - 2) return false;
     const kept = moved.filter(c => c.r0 >= skip).map(c => ({ ...c, r0: c.r0 - skip + prev.rows, r1: c.r1 - skip + prev.rows }));
     // A merged cell the page break cut in two: the part on the new page is empty.
     const lastRow = prev.rows - 1;
-    const top = prev.rows;
-    const result: GridCell[] = [...prev.cells];
+    const result: GridCell[] = [...before];
     for (const c of kept) {
-        if (c.r0 === top && !c.text) {
-            const above = prev.cells.find(p => p.r1 - 1 === lastRow && p.c0 === c.c0 && p.c1 === c.c1);
+        if (c.r0 === prev.rows && !c.text) {
+            const above = before.find(p => p.r1 - 1 === lastRow && p.c0 === c.c0 && p.c1 === c.c1);
             if (above && (above.r1 - above.r0 > 1 || c.r1 - c.r0 > 1)) {
                 above.r1 = c.r1;
                 continue;
@@ -369,9 +376,8 @@ export function joinContinuation(prev: GridTable, next: GridTable): boolean {
     }
     prev.cells = result;
     prev.xs = xs;
-    prev.rows = prev.rows + next.rows - skip;
+    prev.rows += next.rows - skip;
+    prev.rowHeights = [...prev.rowHeights, ...next.rowHeights.slice(skip)];
     prev.lastPage = next.lastPage;
-    prev.x0 = Math.min(prev.x0, next.x0);
-    prev.x1 = Math.max(prev.x1, next.x1);
     return true;
 }

@@ -3,9 +3,13 @@
  * SourceDocument — paragraphs with their line wraps joined and page furniture dropped, and table
  * grids rebuilt from the page geometry (src/import/pdf/tables.ts). No OCR: a scan gets one message.
  *
- * Limits (hostile input gets a message, never a hang): PDF_LIMITS below; a caller may lower or
- * raise them. Takes bytes, not a path; runs in Node and (with asset URLs passed) in a browser.
+ * A file that cannot be imported at all (not a PDF, encrypted, broken, a scan, too large) throws an
+ * ImportError with one Chinese sentence; a file read in part (pages skipped, the page or time limit
+ * reached) gives a document with the reason in `issues`. Limits (hostile input gets a message,
+ * never a hang): PDF_LIMITS below; a caller may lower or raise them. Takes bytes, not a path; runs
+ * in Node and (with asset URLs passed) in a browser.
  */
+import { ImportError } from './errors.js';
 import type { SourceBlock, SourceCell, SourceDocument, SourceIssue, SourceLocation, SourceTable } from './source.js';
 import { defaultAssets, loadPdfJs } from './pdf/load.js';
 import { collectGraphics, type Matrix, type PaintOps } from './pdf/paths.js';
@@ -53,10 +57,6 @@ function withDeadline<T>(p: Promise<T>, deadline: number): Promise<T> {
         p,
         new Promise<T>((_, reject) => { timer = setTimeout(() => reject(new Deadline()), left); }),
     ]).finally(() => clearTimeout(timer));
-}
-
-function emptyDoc(issues: SourceIssue[]): SourceDocument {
-    return { kind: 'pdf', blocks: [], meta: {}, conversions: [], issues };
 }
 
 function hasPdfHeader(data: Uint8Array): boolean {
@@ -124,10 +124,10 @@ export async function readPdf(data: Uint8Array, options: ReadPdfOptions = {}): P
     const maxPages = options.maxPages ?? PDF_LIMITS.maxPages;
     const deadline = Date.now() + (options.timeLimitMs ?? PDF_LIMITS.timeLimitMs);
     if (data.length > maxBytes) {
-        return emptyDoc([{ severity: 'error', message: `PDF 文件有 ${(data.length / 1048576).toFixed(1)} MB，超过导入上限 ${(maxBytes / 1048576).toFixed(0)} MB，未读取` }]);
+        throw new ImportError(`PDF 文件有 ${(data.length / 1048576).toFixed(1)} MB，超过导入上限 ${(maxBytes / 1048576).toFixed(0)} MB，未读取`);
     }
     if (!hasPdfHeader(data)) {
-        return emptyDoc([{ severity: 'error', message: '这不是 PDF 文件（文件开头没有 %PDF 标记），无法读取' }]);
+        throw new ImportError('这不是 PDF 文件（文件开头没有 %PDF 标记），无法读取');
     }
     const pdfjs = await loadPdfJs();
     const assets = defaultAssets();
@@ -149,12 +149,12 @@ export async function readPdf(data: Uint8Array, options: ReadPdfOptions = {}): P
         } catch (e) {
             const name = (e as { name?: string })?.name;
             if (name === 'PasswordException') {
-                return emptyDoc([{ severity: 'error', message: 'PDF 已加密（需要密码才能打开），无法读取；请提供未加密的文件' }]);
+                throw new ImportError('PDF 已加密（需要密码才能打开），无法读取；请提供未加密的文件');
             }
             if (e instanceof Deadline) {
-                return emptyDoc([{ severity: 'error', message: 'PDF 打开超时（文件结构过于复杂或已损坏），未读取' }]);
+                throw new ImportError('PDF 打开超时（文件结构过于复杂或已损坏），未读取');
             }
-            return emptyDoc([{ severity: 'error', message: `PDF 文件已损坏或格式无效，无法读取（${(e as Error)?.message ?? e}）` }]);
+            throw new ImportError(`PDF 文件已损坏或格式无效，无法读取（${(e as Error)?.message ?? e}）`);
         }
         const OPS = pdfjs.OPS as unknown as PaintOps;
         const counter = { compat: 0 };
@@ -196,13 +196,9 @@ function assemble(pages: PageResult[], compat: number, issues: SourceIssue[], me
     const chars = pages.reduce((s, p) => s + p.chars, 0);
     if (pages.length && chars === 0) {
         const images = pages.reduce((s, p) => s + p.images, 0);
-        issues.unshift({
-            severity: 'error',
-            message: images > 0
-                ? 'PDF 没有文字层（是扫描件或图片），无法导入；本工具不做文字识别（OCR）。请使用 Word/WPS 直接导出的 PDF 或原始文件'
-                : 'PDF 中没有可读取的文字，无法导入',
-        });
-        return { kind: 'pdf', blocks: [], meta, conversions, issues };
+        throw new ImportError(images > 0
+            ? 'PDF 没有文字层（是扫描件或图片），无法导入；本工具不做文字识别（OCR）。请使用 Word/WPS 直接导出的 PDF 或原始文件'
+            : 'PDF 中没有可读取的文字，无法导入');
     }
     for (const p of pages) {
         if (p.chars === 0 && p.images > 0) {

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from '../src/import/errors.js';
 import { readPdf } from '../src/import/read-pdf.js';
 import { loadPdfJs } from '../src/import/pdf/load.js';
-import { collectGraphics, decodePath, IDENTITY, type Matrix, type PaintOps } from '../src/import/pdf/paths.js';
+import { collectGraphics, decodePath, IDENTITY, type FontInfo, type Matrix, type PaintOps } from '../src/import/pdf/paths.js';
 import { normalizeText } from '../src/import/pdf/text.js';
 import { isPageNumber } from '../src/import/pdf/layout.js';
 import { expandGrid } from '../src/import/source.js';
@@ -71,6 +71,9 @@ describe('hzq2023.pdf (WPS)', async () => {
     it('rebuilds merged cells: spanning headers, row groups, the group cut by a page break', () => {
         const three = expandGrid(tables[1]);
         const at = (r: number, c: number) => three[r][c];
+        // The vertical row-group label, whole (pdf.js's getTextContent loses all after 三、本年).
+        expect(at(5, 0).text).toBe('三、本年度办理结果');
+        expect(at(5, 0).rowSpan).toBe(20); // （一） … （七）总计
         expect(at(0, 3).text).toBe('申请人情况');
         expect(at(0, 3).colSpan).toBe(7);
         expect(at(1, 4).text).toBe('法人或其他组织');
@@ -143,6 +146,28 @@ describe('the path decoder against pdf.js 5.4', () => {
             expect(top!.x1).toBeCloseTo(517.6, 0);
             expect(g.rules.some(r => !r.horizontal && Math.abs(r.x0 - 75.65) < 0.5 && r.y1 - r.y0 > 300)).toBe(true);
             expect(g.rules.filter(r => r.horizontal).length).toBe(9);
+        } finally {
+            await pdf.destroy();
+        }
+    });
+
+    it('places the text of showText glyphs where pdf.js getTextContent puts it', async () => {
+        const pdfjs = await loadPdfJs();
+        const pdf = await pdfjs.getDocument({ data: hzqBytes(), verbosity: 0, isEvalSupported: false }).promise;
+        try {
+            const page = await pdf.getPage(3);
+            const viewport = page.getViewport({ scale: 1 });
+            const ops = await page.getOperatorList();
+            const g = collectGraphics(ops.fnArray, ops.argsArray, pdfjs.OPS as unknown as PaintOps, viewport.transform as Matrix, 1e6,
+                name => page.commonObjs.get(name) as FontInfo);
+            const items = (await page.getTextContent()).items.filter(i => 'str' in i && i.str.trim() && i.dir === 'ltr');
+            expect(items.length).toBeGreaterThan(100);
+            for (const item of items) {
+                if (!('str' in item)) continue;
+                const [x, y] = viewport.convertToViewportPoint(item.transform[4], item.transform[5]);
+                const run = g.runs.find(r => Math.abs(r.x0 - x) < 1 && r.y0 < y && r.y1 > y - 1 && r.text.startsWith(item.str.trim()[0]));
+                expect(run, item.str).toBeDefined();
+            }
         } finally {
             await pdf.destroy();
         }

@@ -12,7 +12,7 @@
 import { ImportError } from './errors.js';
 import type { SourceBlock, SourceCell, SourceDocument, SourceIssue, SourceLocation, SourceTable } from './source.js';
 import { defaultAssets, loadPdfJs } from './pdf/load.js';
-import { collectGraphics, type Matrix, type PaintOps } from './pdf/paths.js';
+import { collectGraphics, type FontInfo, type Matrix, type PaintOps } from './pdf/paths.js';
 import { groupLines, normalizeText, textRuns, type TextLine } from './pdf/text.js';
 import { borderlessTables, joinContinuation, MAX_RULES, ruledTables, type GridTable } from './pdf/tables.js';
 import { continues, dropFurniture, margins, paragraphText, type PageLines } from './pdf/layout.js';
@@ -37,8 +37,8 @@ export const PDF_LIMITS = {
     /** Pages after this are not read (with a message). */
     maxPages: 100,
     timeLimitMs: 30_000,
-    /** Text items of one page beyond this are not read. */
-    maxTextItems: 50_000,
+    /** Text runs of one page beyond this are not read. */
+    maxTextRuns: 50_000,
     /** Path coordinates of one page beyond this are not read (its tables then come from text). */
     maxPathNumbers: 2_000_000,
 };
@@ -82,15 +82,19 @@ type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Awaited<ReturnType<typeof l
 async function readPage(page: PdfPage, n: number, OPS: PaintOps, deadline: number, counter: { compat: number }, issues: SourceIssue[]): Promise<PageResult> {
     const viewport = page.getViewport({ scale: 1 });
     const base = viewport.transform as Matrix;
-    const content = await withDeadline(page.getTextContent(), deadline);
-    let items = content.items;
-    if (items.length > PDF_LIMITS.maxTextItems) {
-        issues.push({ severity: 'warning', message: `第 ${n} 页的文字片段超过 ${PDF_LIMITS.maxTextItems} 个，只读取了前 ${PDF_LIMITS.maxTextItems} 个`, at: { page: n } });
-        items = items.slice(0, PDF_LIMITS.maxTextItems);
-    }
-    const runs = textRuns(items, base, counter);
     const ops = await withDeadline(page.getOperatorList(), deadline);
-    const graphics = collectGraphics(ops.fnArray, ops.argsArray, OPS, base, PDF_LIMITS.maxPathNumbers);
+    const fonts = (name: string) => {
+        try {
+            return page.commonObjs.get(name) as FontInfo;
+        } catch {
+            return undefined; // not loaded: the glyphs still place, with default metrics
+        }
+    };
+    const graphics = collectGraphics(ops.fnArray, ops.argsArray, OPS, base, PDF_LIMITS.maxPathNumbers, fonts, PDF_LIMITS.maxTextRuns);
+    if (graphics.runs.length >= PDF_LIMITS.maxTextRuns) {
+        issues.push({ severity: 'warning', message: `第 ${n} 页的文字片段超过 ${PDF_LIMITS.maxTextRuns} 个，只读取了前 ${PDF_LIMITS.maxTextRuns} 个`, at: { page: n } });
+    }
+    const runs = textRuns(graphics.runs, counter);
     if (graphics.formatError) {
         issues.push({ severity: 'warning', message: `第 ${n} 页的框线数据格式无法识别（${graphics.formatError}），该页表格按文字位置读取，请核对`, at: { page: n } });
     }

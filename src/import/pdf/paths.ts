@@ -121,6 +121,45 @@ export interface PaintOps {
     paintImageXObject: number;
     paintInlineImageXObject: number;
     paintImageMaskXObject: number;
+    beginText: number;
+    setCharSpacing: number;
+    setWordSpacing: number;
+    setHScale: number;
+    setLeading: number;
+    setFont: number;
+    setTextRise: number;
+    moveText: number;
+    setLeadingMoveText: number;
+    setTextMatrix: number;
+    nextLine: number;
+    showText: number;
+    showSpacedText: number;
+}
+
+/** What the text walker needs of a font (pdf.js's font object, looked up by its name). */
+export interface FontInfo {
+    vertical?: boolean;
+    fontMatrix?: ArrayLike<number>;
+    defaultVMetrics?: ArrayLike<number>;
+}
+
+/** A glyph as pdf.js 5.4 puts it in a showText operator. */
+interface Glyph {
+    unicode?: string;
+    width?: number;
+    isSpace?: boolean;
+    vmetric?: ArrayLike<number>;
+}
+
+/** A run of glyphs in page coordinates, before normalisation (see text.ts). */
+export interface GlyphRun {
+    text: string;
+    x0: number;
+    y0: number;
+    x1: number;
+    y1: number;
+    size: number;
+    vertical: boolean;
 }
 
 /** Thicker than this (points) a filled box is a background, not a rule. */
@@ -132,6 +171,8 @@ const MIN_RULE_LENGTH = 2;
 
 export interface PageGraphics {
     rules: Rule[];
+    /** The page's text as runs of adjacent glyphs (when fonts were given). */
+    runs: GlyphRun[];
     /** How many images the page paints (a page of images and no text is a scan). */
     images: number;
     /** Set when a path was not in the expected layout (the rules are then incomplete). */
@@ -145,6 +186,90 @@ interface GState {
     stroke: string;
     fill: string;
     lineWidth: number;
+    font?: FontInfo;
+    fontSize: number;
+    fontDirection: number;
+    charSpacing: number;
+    wordSpacing: number;
+    hScale: number;
+    leading: number;
+    rise: number;
+}
+
+/** The text object's matrices (not part of the graphics state in PDF, but reset by BT). */
+interface TextPos {
+    tm: Matrix;
+    tlm: Matrix;
+}
+
+const WHITE_SPACE = /^\s*$/;
+
+/**
+ * Places the glyphs of one showText: runs of adjacent glyphs (a space or a gap wider than a third
+ * of an em ends a run), each glyph positioned as pdf.js's canvas renderer does.
+ */
+function showText(glyphs: readonly unknown[], gs: GState, pos: TextPos, out: GlyphRun[], maxRuns: number): void {
+    const font = gs.font ?? {};
+    const vertical = !!font.vertical;
+    const fm = font.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0];
+    const size = gs.fontSize;
+    const advanceScale = size * (fm[0] || 0.001);
+    const spacingDir = vertical ? 1 : -1;
+    const hScale = gs.hScale * gs.fontDirection;
+    // Text space → page: the text matrix, then the CTM (which already holds the viewport).
+    const m = multiply(gs.m, pos.tm);
+    const em = Math.abs(size) * Math.hypot(m[2], m[3]);
+    let x = 0;
+    let run: GlyphRun | undefined;
+    let runEnd = 0;
+    const flush = () => {
+        if (run && run.text && out.length < maxRuns) out.push(run);
+        run = undefined;
+    };
+    const place = (x0: number, x1: number, ya: number, yb: number): [number, number, number, number] => {
+        const pts = [apply(m, x0, ya), apply(m, x1, ya), apply(m, x0, yb), apply(m, x1, yb)];
+        const xs = pts.map(p => p[0]), ys = pts.map(p => p[1]);
+        return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    };
+    for (const g of glyphs) {
+        if (typeof g === 'number') {
+            x += (spacingDir * g * size) / 1000;
+            continue;
+        }
+        if (!g || typeof g !== 'object') continue;
+        const glyph = g as Glyph;
+        const spacing = (glyph.isSpace ? gs.wordSpacing : 0) + gs.charSpacing;
+        let width = glyph.width ?? 0;
+        const vmetric = vertical ? glyph.vmetric ?? font.defaultVMetrics : undefined;
+        if (vmetric) width = -vmetric[0];
+        const charWidth = vertical ? width * advanceScale - spacing * gs.fontDirection : width * advanceScale + spacing * gs.fontDirection;
+        const text = glyph.unicode ?? '';
+        const start = x;
+        x += charWidth;
+        if (!text || WHITE_SPACE.test(text)) {
+            flush();
+            continue;
+        }
+        // The glyph's box in text space: its advance along the line, -0.12 to 0.88 em across it.
+        const box = vertical
+            ? place(-0.5 * size, 0.5 * size, -(start + Math.abs(width * advanceScale)), -start)
+            : place(start * hScale, (start + width * advanceScale) * hScale, gs.rise - 0.12 * size, gs.rise + 0.88 * size);
+        const gap = Math.abs(start - runEnd);
+        if (run && gap <= 0.33 * Math.abs(size) * (vertical ? 1 : Math.abs(hScale) || 1)) {
+            run.text += text;
+            run.x0 = Math.min(run.x0, box[0]);
+            run.y0 = Math.min(run.y0, box[1]);
+            run.x1 = Math.max(run.x1, box[2]);
+            run.y1 = Math.max(run.y1, box[3]);
+        } else {
+            flush();
+            run = { text, x0: box[0], y0: box[1], x1: box[2], y1: box[3], size: em, vertical };
+        }
+        runEnd = vertical ? start + Math.abs(width * advanceScale) : x;
+    }
+    flush();
+    // The text position moves on by what was shown.
+    pos.tm = vertical ? multiply(pos.tm, [1, 0, 0, 1, 0, -x]) : multiply(pos.tm, [1, 0, 0, 1, x * hScale, 0]);
 }
 
 /** Paint this light is invisible on paper: white boxes over the page are not rules. */
@@ -205,17 +330,31 @@ function strokeRules(paths: SubPath[], out: Rule[]): void {
 
 /**
  * Walks an operator list (`fnArray`/`argsArray` as pdf.js returns them) and collects the page's
- * rules in the coordinates `base` maps user space to (the page viewport: top-left origin).
+ * rules, and with `fonts` its text as glyph runs, in the coordinates `base` maps user space to
+ * (the page viewport: top-left origin). Reading the text here rather than through pdf.js's
+ * getTextContent parses each page once instead of twice, and keeps vertical text that
+ * getTextContent 5.4 drops under a flipped transform (WPS's vertical row-group labels).
  */
 export function collectGraphics(
     fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, OPS: PaintOps, base: Matrix, maxSegments: number,
+    fonts?: (name: string) => FontInfo | undefined, maxRuns = 50_000,
 ): PageGraphics {
-    const out: PageGraphics = { rules: [], images: 0 };
+    const out: PageGraphics = { rules: [], runs: [], images: 0 };
     const strokes = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
     const fills = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
     const images = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
-    let gs: GState = { m: base, stroke: '#000000', fill: '#000000', lineWidth: 1 };
+    const textOps = new Set([OPS.beginText, OPS.setFont, OPS.setCharSpacing, OPS.setWordSpacing, OPS.setHScale, OPS.setLeading,
+        OPS.setTextRise, OPS.moveText, OPS.setLeadingMoveText, OPS.nextLine, OPS.setTextMatrix, OPS.showText, OPS.showSpacedText]);
+    let gs: GState = {
+        m: base, stroke: '#000000', fill: '#000000', lineWidth: 1,
+        fontSize: 0, fontDirection: 1, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0,
+    };
     const stack: GState[] = [];
+    const pos: TextPos = { tm: IDENTITY, tlm: IDENTITY };
+    const moveText = (tx: number, ty: number) => {
+        pos.tlm = multiply(pos.tlm, [1, 0, 0, 1, tx, ty]);
+        pos.tm = pos.tlm;
+    };
     let segments = 0;
     for (let k = 0; k < fnArray.length; k++) {
         const fn = fnArray[k];
@@ -232,6 +371,31 @@ export function collectGraphics(
         else if (fn === OPS.setFillRGBColor && args) gs.fill = String(args[0]);
         else if (fn === OPS.setLineWidth && args) gs.lineWidth = Number(args[0]);
         else if (images.has(fn)) out.images++;
+        else if (fonts && textOps.has(fn)) {
+            if (fn === OPS.beginText) pos.tm = pos.tlm = IDENTITY;
+            else if (!args) continue;
+            else if (fn === OPS.setFont) {
+                gs.font = fonts(String(args[0]));
+                const size = Number(args[1]) || 0;
+                gs.fontDirection = size < 0 ? -1 : 1;
+                gs.fontSize = Math.abs(size);
+            } else if (fn === OPS.setCharSpacing) gs.charSpacing = Number(args[0]) || 0;
+            else if (fn === OPS.setWordSpacing) gs.wordSpacing = Number(args[0]) || 0;
+            else if (fn === OPS.setHScale) gs.hScale = (Number(args[0]) || 100) / 100;
+            else if (fn === OPS.setLeading) gs.leading = Number(args[0]) || 0;
+            else if (fn === OPS.setTextRise) gs.rise = Number(args[0]) || 0;
+            else if (fn === OPS.moveText) moveText(Number(args[0]) || 0, Number(args[1]) || 0);
+            else if (fn === OPS.setLeadingMoveText) {
+                gs.leading = -(Number(args[1]) || 0);
+                moveText(Number(args[0]) || 0, Number(args[1]) || 0);
+            } else if (fn === OPS.nextLine) moveText(0, -gs.leading);
+            else if (fn === OPS.setTextMatrix) {
+                const mm = (ArrayBuffer.isView(args[0]) || Array.isArray(args[0]) ? Array.from(args[0] as ArrayLike<number>) : args.map(Number)) as Matrix;
+                if (mm.length === 6 && mm.every(Number.isFinite)) pos.tm = pos.tlm = mm;
+            } else if ((fn === OPS.showText || fn === OPS.showSpacedText) && Array.isArray(args[0]) && gs.fontSize > 0) {
+                showText(args[0], gs, pos, out.runs, maxRuns);
+            }
+        }
         else if (fn === OPS.constructPath && args) {
             const [paint, data] = args as [number, unknown];
             const isStroke = strokes.has(paint), isFill = fills.has(paint);

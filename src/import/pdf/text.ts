@@ -1,8 +1,8 @@
 /**
- * Text runs of a PDF page (pdf.js text items placed in page coordinates: points from the top-left
+ * Text runs of a PDF page (glyph runs from the operator list, in page coordinates: points from the top-left
  * corner), their normalisation, and how runs are joined into lines and strings.
  */
-import { apply, type Matrix } from './paths.js';
+import type { GlyphRun } from './paths.js';
 
 export interface TextRun {
     text: string;
@@ -15,20 +15,13 @@ export interface TextRun {
     vertical: boolean;
 }
 
-/** A pdf.js text item (the fields this reader uses). */
-export interface PdfTextItem {
-    str: string;
-    transform: number[];
-    width: number;
-    height: number;
-}
-
 /**
  * Code points that PDF producers emit for ordinary characters: Kangxi radicals (U+2F00 ⼀ for 一),
- * CJK radical supplements, CJK compatibility ideographs, Latin ligatures. NFKC maps them back.
+ * CJK radical supplements, CJK compatibility ideographs, Latin ligatures, the vertical forms of
+ * punctuation (︵ for （ in vertical text). NFKC maps them back.
  * Full-width punctuation (（，：) is what the author typed and stays as printed.
  */
-const COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff\ufb00-\ufb4f]|\ud87e[\udc00-\ude1f]/gu;
+const COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff\ufb00-\ufb4f\ufe10-\ufe19\ufe30-\ufe4f]|\ud87e[\udc00-\ude1f]/gu;
 /** Spaces of other widths become a plain space. */
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f]/g;
 
@@ -54,46 +47,14 @@ export function normalizeText(s: string, counter: { compat: number }): string {
     return out;
 }
 
-/** Maps pdf.js text items to runs in page coordinates (`viewport` maps user space to the page). */
-export function textRuns(items: readonly unknown[], viewport: Matrix, counter: { compat: number }): TextRun[] {
-    const runs: TextRun[] = [];
-    for (const raw of items) {
-        const item = raw as PdfTextItem;
-        if (typeof item.str !== 'string' || !Array.isArray(item.transform)) continue; // marked content
-        const text = normalizeText(item.str, counter);
-        if (!text.trim()) continue;
-        const t = item.transform as Matrix;
-        const size = Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]);
-        if (!(size > 0) || !Number.isFinite(size)) continue;
-        const len = Math.hypot(t[0], t[1]) || size;
-        const dir: [number, number] = [t[0] / len, t[1] / len];
-        const up: [number, number] = [t[2] / size, t[3] / size];
-        // pdf.js gives a vertical run (vertical writing) a width of about one em and the run's
-        // length as its height, going down from the origin.
-        const vertical = item.height > 1.6 * size && item.width <= 1.3 * size;
-        const corners: [number, number][] = [];
-        const o: [number, number] = [t[4], t[5]];
-        if (vertical) {
-            const w = item.width, h = item.height;
-            corners.push(o, [o[0] + dir[0] * w, o[1] + dir[1] * w], [o[0] - up[0] * h, o[1] - up[1] * h],
-                [o[0] + dir[0] * w - up[0] * h, o[1] + dir[1] * w - up[1] * h]);
-        } else {
-            const w = item.width;
-            // Glyphs sit from about 0.12 em below the baseline to 0.88 em above it.
-            const lo = -0.12 * size, hi = 0.88 * size;
-            for (const along of [0, w]) for (const across of [lo, hi]) {
-                corners.push([o[0] + dir[0] * along + up[0] * across, o[1] + dir[1] * along + up[1] * across]);
-            }
-        }
-        const pts = corners.map(p => apply(viewport, p[0], p[1]));
-        const xs = pts.map(p => p[0]), ys = pts.map(p => p[1]);
-        const scale = Math.sqrt(Math.abs(viewport[0] * viewport[3] - viewport[1] * viewport[2])) || 1;
-        runs.push({
-            text, vertical, size: size * scale,
-            x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys),
-        });
+/** Normalises the glyph runs of a page (GlyphRun → TextRun); drops runs that are only spaces. */
+export function textRuns(runs: readonly GlyphRun[], counter: { compat: number }): TextRun[] {
+    const out: TextRun[] = [];
+    for (const r of runs) {
+        const text = normalizeText(r.text, counter);
+        if (text.trim() && r.size > 0 && Number.isFinite(r.x0 + r.x1 + r.y0 + r.y1)) out.push({ ...r, text });
     }
-    return runs;
+    return out;
 }
 
 /** CJK ideographs, kana, hangul and full-width forms: text joined without spaces. */

@@ -29,7 +29,18 @@ function hasFont(): boolean {
     }
 }
 
-async function expectSameCells(report: string, pdf: Uint8Array) {
+/**
+ * What a producer did not print, so no reader can find: LibreOffice 7.4 drops the 、 ending a line
+ * in yanshi's section 五 (absent from its rendering and its text layer alike).
+ */
+const lost: Record<string, Record<string, string>> = {
+    libreoffice: Object.fromEntries([['公开形式、公开实效', '公开形式公开实效']].map(([printed, got]) => {
+        const paragraph = readFileSync(path.join(root, 'examples/yanshi-2020.xxgk'), 'utf8').split('\n').find(l => l.includes(printed))!;
+        return [paragraph, paragraph.replace(printed, got)];
+    })),
+};
+
+async function expectSameCells(report: string, pdf: Uint8Array, producer: string) {
     const view = viewOf(readFileSync(path.join(root, report), 'utf8'));
     const want = viewTables(view).map(t => gridShape(asSource(t)));
     const doc = await readPdf(pdf);
@@ -37,13 +48,19 @@ async function expectSameCells(report: string, pdf: Uint8Array) {
     expect(tablesOf(doc).map(gridShape)).toEqual(want);
     // Blank cells stay blank, printed zeros stay zeros.
     expect(want.flat(2).filter(t => t === '').length).toBe(tablesOf(doc).map(gridShape).flat(2).filter(t => t === '').length);
+    // The prose too: the title (wrapped over two lines) first, then every paragraph whole.
+    const paragraphs = doc.blocks.flatMap(b => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(paragraphs[0]).toBe(view.title.text);
+    const prose = [...view.preamble, ...view.sections.flatMap(s => s.blocks)].flatMap(b => (b.kind === 'paragraph' ? [(b.lead ?? '') + b.text] : []));
+    expect(prose.length).toBeGreaterThan(3);
+    for (const p of prose) expect(paragraphs).toContain(lost[producer]?.[p] ?? p);
     return doc;
 }
 
 describe.each(['libreoffice', 'chromium'])('%s', producer => {
     it.each(reports)('%s: every table cell read back', async report => {
         const file = path.join(producers, producer, `${path.basename(report, '.xxgk')}.pdf`);
-        await expectSameCells(report, new Uint8Array(readFileSync(file)));
+        await expectSameCells(report, new Uint8Array(readFileSync(file)), producer);
     });
 });
 
@@ -55,7 +72,7 @@ describe('our own PDF export (pdfkit)', () => {
         if (font) bytes = new Uint8Array(await renderExport(viewOf(readFileSync(path.join(root, report), 'utf8')), 'pdf'));
         else if (existsSync(committed)) bytes = new Uint8Array(readFileSync(committed));
         else return; // no font here and no committed copy of this one
-        const doc = await expectSameCells(report, bytes);
+        const doc = await expectSameCells(report, bytes, 'xxgk');
         // Prose comes back too, page numbers dropped.
         const text = doc.blocks.map(b => (b.kind === 'paragraph' ? b.text : '')).join('\n');
         expect(text).toContain('一、总体情况');

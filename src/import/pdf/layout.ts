@@ -54,8 +54,18 @@ export function dropFurniture(pages: PageLines[]): { numbers: number; running: n
 }
 
 /** The body's left and right margins of a page: the most common line start, the widest line end. */
-export function margins(lines: TextLine[]): { left: number; right: number } {
-    if (!lines.length) return { left: 0, right: 0 };
+export interface Margins {
+    left: number;
+    right: number;
+    /** The most common font size of the lines (the body text). */
+    bodySize: number;
+}
+
+export function margins(lines: TextLine[]): Margins {
+    if (!lines.length) return { left: 0, right: 0, bodySize: 0 };
+    const sizes = new Map<number, number>();
+    for (const l of lines) sizes.set(Math.round(l.size), (sizes.get(Math.round(l.size)) ?? 0) + 1);
+    const bodySize = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
     const starts = new Map<number, number>();
     for (const l of lines) {
         const k = Math.round(l.x0);
@@ -65,7 +75,7 @@ export function margins(lines: TextLine[]): { left: number; right: number } {
     const left = Math.min(common, ...lines.filter(l => l.x0 >= common - 3).map(l => l.x0));
     const ends = lines.map(l => l.x1).sort((a, b) => a - b);
     const right = ends[Math.floor(ends.length * 0.9)] ?? ends[ends.length - 1];
-    return { left, right: Math.max(right, ...ends.filter(e => e <= right + 3)) };
+    return { left, right: Math.max(right, ...ends.filter(e => e <= right + 3)), bodySize };
 }
 
 export interface ParagraphDraft {
@@ -77,16 +87,24 @@ export interface ParagraphDraft {
  * Whether `line` continues the paragraph whose last line is `prev` (on the same page, or on the
  * previous page when `pageBreak`).
  */
-export function continues(prev: TextLine, line: TextLine, m: { left: number; right: number }, pageBreak: boolean): boolean {
+export function continues(prev: TextLine, line: TextLine, m: Margins, pageBreak: boolean): boolean {
     const size = Math.max(prev.size, line.size);
     if (Math.abs(prev.size - line.size) > 0.15 * size) return false;
-    if (prev.x1 < m.right - 1.5 * prev.size) return false; // the previous line ended early
+    const gap = line.y0 - prev.y1;
+    if (!pageBreak && (gap > 1.2 * size || gap < -0.5 * size)) return false;
+    // A title wrapped (larger than the body text): a long centred line, then a shorter one centred
+    // on the same axis.
+    const centre = (l: TextLine) => (l.x0 + l.x1) / 2;
+    const axis = (m.left + m.right) / 2;
+    if (!pageBreak && size >= 1.15 * m.bodySize && Math.abs(centre(prev) - axis) < size && Math.abs(centre(line) - axis) < size
+        && line.x0 > m.left + size) {
+        return prev.x1 - prev.x0 >= 0.5 * (m.right - m.left) && line.x1 - line.x0 <= prev.x1 - prev.x0;
+    }
+    // The previous line ended early (a line may end up to two characters short: a character that
+    // may not start a line, 》 or ，, takes the one before it along).
+    if (prev.x1 < m.right - 2.5 * prev.size) return false;
     if (line.x0 > m.left + 0.8 * line.size) return false; // indented: a new paragraph
     if (prev.x0 > m.left + 4 * prev.size) return false; // a centred or right-aligned line stands alone
-    if (!pageBreak) {
-        const gap = line.y0 - prev.y1;
-        if (gap > 1.2 * size || gap < -0.5 * size) return false;
-    }
     return true;
 }
 

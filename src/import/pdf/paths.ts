@@ -158,6 +158,7 @@ export interface GlyphRun {
     y0: number;
     x1: number;
     y1: number;
+    /** Font size in points (the text's scale perpendicular to its direction). */
     size: number;
     vertical: boolean;
 }
@@ -205,8 +206,9 @@ interface TextPos {
 const WHITE_SPACE = /^\s*$/;
 
 /**
- * Places the glyphs of one showText: runs of adjacent glyphs (a space or a gap wider than a third
- * of an em ends a run), each glyph positioned as pdf.js's canvas renderer does.
+ * Places the glyphs of one showText, each as pdf.js's canvas renderer positions it, in runs of
+ * adjacent glyphs: spaces stay inside a run; a gap wider than 0.15 em ends it (text.ts decides
+ * whether that gap is a space).
  */
 function showText(glyphs: readonly unknown[], gs: GState, pos: TextPos, out: GlyphRun[], maxRuns: number): void {
     const font = gs.font ?? {};
@@ -246,8 +248,16 @@ function showText(glyphs: readonly unknown[], gs: GState, pos: TextPos, out: Gly
         const text = glyph.unicode ?? '';
         const start = x;
         x += charWidth;
-        if (!text || WHITE_SPACE.test(text)) {
+        if (!text) {
             flush();
+            continue;
+        }
+        if (WHITE_SPACE.test(text)) {
+            // A space typed in the text: kept inside the run when text follows close by.
+            if (run) {
+                run.text += ' ';
+                runEnd = x;
+            }
             continue;
         }
         // The glyph's box in text space: its advance along the line, -0.12 to 0.88 em across it.
@@ -255,7 +265,7 @@ function showText(glyphs: readonly unknown[], gs: GState, pos: TextPos, out: Gly
             ? place(-0.5 * size, 0.5 * size, -(start + Math.abs(width * advanceScale)), -start)
             : place(start * hScale, (start + width * advanceScale) * hScale, gs.rise - 0.12 * size, gs.rise + 0.88 * size);
         const gap = Math.abs(start - runEnd);
-        if (run && gap <= 0.33 * Math.abs(size) * (vertical ? 1 : Math.abs(hScale) || 1)) {
+        if (run && gap <= 0.15 * Math.abs(size) * (vertical ? 1 : Math.abs(hScale) || 1)) {
             run.text += text;
             run.x0 = Math.min(run.x0, box[0]);
             run.y0 = Math.min(run.y0, box[1]);

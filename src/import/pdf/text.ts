@@ -4,16 +4,8 @@
  */
 import type { GlyphRun } from './paths.js';
 
-export interface TextRun {
-    text: string;
-    x0: number;
-    y0: number;
-    x1: number;
-    y1: number;
-    /** Font size in points (the text's scale perpendicular to its direction). */
-    size: number;
-    vertical: boolean;
-}
+/** A glyph run whose text is normalised (normalizeText). */
+export type TextRun = GlyphRun;
 
 /**
  * Code points that PDF producers emit for ordinary characters: Kangxi radicals (U+2F00 ⼀ for 一),
@@ -21,7 +13,7 @@ export interface TextRun {
  * punctuation (︵ for （ in vertical text). NFKC maps them back.
  * Full-width punctuation (（，：) is what the author typed and stays as printed.
  */
-const COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff\ufb00-\ufb4f\ufe10-\ufe19\ufe30-\ufe4f]|\ud87e[\udc00-\ude1f]/gu;
+const COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff\ufb00-\ufb4f\ufe10-\ufe19\ufe30-\ufe4f\u6236]|\ud87e[\udc00-\ude1f]/gu;
 /** Spaces of other widths become a plain space. */
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f]/g;
 
@@ -34,12 +26,16 @@ const RADICALS: Record<string, string> = {
     '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨',
     '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿',
     '⻰': '龙', '⻳': '龟',
+    // Not a radical, the same mechanism: Pan-CJK fonts (Noto/Source Han) draw 户 and 戶 with one glyph,
+    // and a PDF's glyph → text map built from the font names the lower code point (Chromium does).
+    '戶': '户',
 };
 
 /** Normalises one string; `counter.compat` counts the compatibility characters mapped back. */
 export function normalizeText(s: string, counter: { compat: number }): string {
     let out = s.replace(COMPAT, ch => {
-        const n = RADICALS[ch] ?? ch.normalize('NFKC');
+        const nfkc = RADICALS[ch] ?? ch.normalize('NFKC');
+        const n = RADICALS[nfkc] ?? nfkc; // ⼾ → 戶 (NFKC) → 户
         if (n !== ch) counter.compat++;
         return n;
     });
@@ -66,15 +62,22 @@ function isWide(ch: string): boolean {
 }
 
 /**
- * The separator between two pieces of text in reading order: nothing where either side is CJK,
- * one space between Latin words or numbers when the gap is wider than a thin space (or the pieces
- * are on different lines).
+ * The separator between two pieces of text in reading order: a space the text has stays (unless
+ * between two CJK characters); otherwise nothing where either side is CJK, one space between Latin
+ * words or numbers when the gap is wider than a thin space (or the pieces are on different lines).
  */
 export function separator(before: string, after: string, gap: number, size: number, newLine: boolean): string {
     const a = before.trimEnd(), b = after.trimStart();
     if (!a || !b) return '';
-    if (before !== a || after !== b) return isWide(a[a.length - 1]) || isWide(b[0]) ? '' : ' ';
-    if (isWide(a[a.length - 1]) || isWide(b[0])) return '';
+    const wideA = isWide(a[a.length - 1]), wideB = isWide(b[0]);
+    // A space in the text stays, except between two CJK characters (justification, letter spacing).
+    if (before !== a || after !== b) return wideA && wideB ? '' : ' ';
+    // A line that wraps after a half-width , ; : ! ? lost the space typed after it (Latin habit).
+    if (newLine && /[,;:!?]/.test(a[a.length - 1])) return ' ';
+    // A gap after half-width punctuation before CJK is a space not drawn as a glyph (browsers do
+    // that). After letters and digits it is Word's automatic CJK/Latin spacing: nothing typed.
+    if (!newLine && !wideA && wideB && /[)\],.;:!?]/.test(a[a.length - 1]) && gap > 0.18 * size) return ' ';
+    if (wideA || wideB) return '';
     return newLine || gap > 0.18 * size ? ' ' : '';
 }
 

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createXxgkCoreServices } from '../language/xxgk-module.js';
 import { buildView } from '../render/build-view.js';
 import { checkText } from '../rules/check.js';
-import { ExportError, exportFormats, isExportFormat, outputPath, renderExport, writeExport } from '../export/export.js';
+import { ExportError, exportFormats, isExportFormat, outputPath, pdfFonts, renderExport, writeExport } from '../export/export.js';
 import { exportStrings } from '../export/strings.js';
 import { readReport, ReadError } from './check-file.js';
 export { EXPORT_USAGE } from './export-usage.js';
@@ -62,9 +62,11 @@ export async function runExport(args: string[], usageError: (message: string) =>
     }
     try {
         const target = outputPath(file, format, values.output);
-        writeExport(target, await renderExport(view, format, { fontPath: values.font }));
+        const pdf = format === 'pdf' ? pdfFonts(values.font) : undefined;
+        writeExport(target, await renderExport(view, format, { fontPath: values.font, fonts: pdf?.fonts }));
         if (errors) process.stderr.write(`xxgk: ${messages.warned(file, errors)}\n`);
         process.stdout.write(`${messages.done(target, format)}\n`);
+        if (pdf) process.stdout.write(`${pdf.description}\n`);
         return 0;
     } catch (e) {
         if (e instanceof ExportError) {

@@ -15,6 +15,7 @@ import { renderPreviewContent } from '../../src/render/html.js';
 import { examplesDir, fixturesDir, read, root } from '../support/helpers.js';
 import { viewOf } from '../support/view.js';
 
+// tests/e2e/preview-page.mjs passes the chromium it found (tests/e2e/lib/host.mjs).
 const CHROMIUM = process.env.XXGK_CHROMIUM ?? '/usr/bin/chromium';
 const pages = new Map<string, string>();
 let server: Server;

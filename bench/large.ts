@@ -6,7 +6,7 @@
  *  - the view model and the HTML export with 20,000 findings (findings were placed against every
  *    printed element, and looked up per cell: 41 s).
  *
- *   npm run bench, or: npm run build && node --expose-gc out/bench/large.cjs [--rounds N] [--only tokens|view|export] [--json]
+ *   npm run bench, or: npm run build && node --expose-gc out/bench/large.cjs [--rounds N] [--mb 5] [--findings 20000] [--only tokens|view|export] [--json]
  */
 import '../src/polyfill.js';
 import { readFileSync } from 'node:fs';
@@ -22,6 +22,10 @@ const root = path.resolve(__dirname, '..', '..');
 const asJson = process.argv.includes('--json');
 /** Each measurement is the fastest of this many runs. */
 const rounds = process.argv.includes('--rounds') ? Number(process.argv[process.argv.indexOf('--rounds') + 1]) : 3;
+/** `--mb N`: the size of the large report (default 5); `--findings N`: of the view's (default 20,000). */
+const option = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
+const megabytes = option('--mb', 5);
+const findingsWanted = option('--findings', 20_000);
 /** `--only tokens|view|export`: one part (for a profile). */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const { Xxgk } = createXxgkCoreServices();
@@ -72,7 +76,7 @@ const report = (name: string, value: string, target?: string, ok?: boolean) => {
 async function main() {
     if (!asJson) console.log('# large documents (bench/large.ts)');
     const bytes = (copies: number) => Buffer.byteLength(largeReport(copies));
-    const fiveMb = copiesFor(c => bytes(c) >= 5 * 1024 * 1024);
+    const fiveMb = copiesFor(c => bytes(c) >= megabytes * 1024 * 1024);
     const checked = new Map<number, Analysis>();
     const analysis = (copies: number) => {
         if (!checked.has(copies)) checked.set(copies, checkText(largeReport(copies), Xxgk));
@@ -99,7 +103,7 @@ async function tokensPart(fiveMb: number, analysis: (copies: number) => Analysis
 
 async function viewPart(analysis: (copies: number) => Analysis, bytes: (copies: number) => number) {
     // The view model and a DOCX export with 20,000 findings, and with a quarter of them.
-    const many = copiesFor(c => analysis(c).findings.length >= 20_000);
+    const many = copiesFor(c => analysis(c).findings.length >= findingsWanted);
     const few = Math.round(many / 4);
     const a = analysis(many);
     const b = analysis(few);

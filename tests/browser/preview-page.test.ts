@@ -204,6 +204,20 @@ describe('the preview page', () => {
         await p.locator('button[data-action="export"]').click();
         expect((await posted(p)).some(m => m.type === 'export')).toBe(true);
 
+        // A plain press on what reveals the source does not focus the page (so VS Code cannot pull the
+        // focus back from the editor after the reveal); a double click, a modified one, a summary do.
+        const focuses = (selector: string, init: { detail?: number; shiftKey?: boolean }): Promise<boolean> => p.evaluate(arg => {
+            const e = new MouseEvent('mousedown', { bubbles: true, cancelable: true, button: 0, detail: 1, ...arg.init });
+            document.querySelector(arg.selector)!.dispatchEvent(e);
+            return !e.defaultPrevented;
+        }, { selector, init });
+        expect(await focuses('.xxgk-page td[data-range]', {})).toBe(false);
+        expect(await focuses('.xxgk-page p[data-range]', {})).toBe(false);
+        expect(await focuses('button[data-action="first"]', {})).toBe(false);
+        expect(await focuses('.xxgk-page td[data-range]', { detail: 2 })).toBe(true);
+        expect(await focuses('.xxgk-page td[data-range]', { shiftKey: true })).toBe(true);
+        expect(await focuses('button[data-action="export"]', {})).toBe(true);
+
         const line = view.findings[first].range.start.line;
         await p.evaluate(l => window.postMessage({ type: 'activeLine', line: l }, '*'), line);
         await p.waitForSelector('.xxgk-active');

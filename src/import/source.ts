@@ -24,7 +24,11 @@ export interface SourceLocation {
 
 /** One cell of a table as the source draws it: merged cells carry their spans (HTML model). */
 export interface SourceCell {
-    /** The cell's text, NFKC-normalised; inner line breaks kept as '\n', outer whitespace trimmed. */
+    /**
+     * The cell's text; inner line breaks kept as '\n', outer whitespace trimmed. Compatibility
+     * characters (Kangxi radicals …) may be left to src/import/normalize.ts, which the core applies
+     * to every document (NFKC there, except the full-width forms a report prints on purpose).
+     */
     text: string;
     rowSpan: number;
     colSpan: number;
@@ -43,7 +47,7 @@ export interface SourceTable {
 
 export interface SourceParagraph {
     kind: 'paragraph';
-    /** The paragraph's text, NFKC-normalised; for PDF, line wraps inside the paragraph already joined. */
+    /** The paragraph's text (normalised as a cell's); for PDF, line wraps inside the paragraph already joined. */
     text: string;
     at: SourceLocation;
 }
@@ -67,8 +71,8 @@ export interface SourceIssue {
 }
 
 export interface SourceDocument {
-    /** 'text' | 'html' | 'docx' | 'pdf'. */
-    kind: 'text' | 'html' | 'docx' | 'pdf';
+    /** 'text' | 'html' | 'docx' | 'xlsx' | 'pdf'. */
+    kind: 'text' | 'html' | 'docx' | 'xlsx' | 'pdf';
     blocks: SourceBlock[];
     /** What the source says about itself outside the body (HTML <title>, <meta name="PubDate">, PDF info). */
     meta: { title?: string; published?: string };

@@ -475,7 +475,7 @@ class Recognizer {
         }
         const signer = paragraphs[paragraphs.length - 1]?.trim();
         if (signer && signer.length <= 30 && AGENCY_LIKE.test(signer) && !/[，。,；;:：]/.test(signer) && (date || paragraphs.length > 1)) {
-            if (!this.meta.agency || this.meta.agency === signer) {
+            if (!this.meta.agency || looseKey(this.meta.agency) === looseKey(signer)) {
                 this.meta.agency = signer;
                 paragraphs.pop();
                 this.notes.push({ kind: 'meta', message: `文末署名「${signer}」写作 机关` });
@@ -795,7 +795,13 @@ class TableReader {
                 return;
             }
         }
-        // 5. Something else.
+        // 5. Something else. 小计 beside a group's label says the group row carries its subtotal.
+        if (this.row?.group && /^(?:小计|合计)$/.test(text)) return;
+        // Beside a row's label it is that row's cell as printed (二十五, 不详): the checker judges it.
+        if (this.row && this.row.unit === unit && unit.cells.length > 1) {
+            this.value({ ...item, kind: 'value' }, unit);
+            return;
+        }
         if (!table) {
             this.r.prose([text]);
             return;

@@ -16,12 +16,14 @@ import { expandPaths } from './files.js';
 import { formatJson, formatSarif, formatText, summarize, summaryLine, VERSION } from './output.js';
 import { checkAll } from './pool.js';
 import { EXPORT_USAGE } from './export-usage.js';
+import { IMPORT_USAGE } from './import-usage.js';
 
 const USAGE = `用法:
   xxgk check [--format text|json|sarif] [--jobs N] <文件或目录>…   检查年报（目录下递归查找 *.xxgk）
   xxgk new --format 2019|2021 --agency 机关名称 --year 年度 [--level 层级] [-o 文件|-] [--force]
                                                                  生成一份各项为 0 的完整年报骨架
 ${EXPORT_USAGE}
+${IMPORT_USAGE}
   xxgk --version | --help
 
 退出码: 0 无错误（可有警告）, 1 有错误, 2 用法错误或文件无法读取`;
@@ -37,6 +39,11 @@ async function main(argv: string[]): Promise<number> {
             // The export libraries (docx, exceljs, pdfkit) load only for `xxgk export`, not for every check.
             const { runExport } = await import('./export.js');
             return runExport(rest, message => new UsageError(message));
+        }
+        case 'import': {
+            // The readers (parse5, JSZip, OpenCC) load only for `xxgk import`.
+            const { runImport } = await import('./import.js');
+            return runImport(rest, message => new UsageError(message));
         }
         case '--version': case '-v':
             process.stdout.write(`xxgk ${VERSION}\n`);

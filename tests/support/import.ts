@@ -12,7 +12,7 @@ export function cellsOf(model: ReportModel): Map<string, string> {
     for (const [id, table] of model.tables) {
         for (const row of table.rows) {
             if (!row.def) continue;
-            for (const cell of row.cells) out.set(`${id}/${row.def.id}/${cell.column.id}`, cell.state === 'missing' ? '' : cell.text);
+            for (const cell of row.cells) if (cell.column) out.set(`${id}/${row.def.id}/${cell.column.id}`, cell.state === "missing" ? "" : cell.text);
         }
     }
     return out;

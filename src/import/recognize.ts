@@ -841,7 +841,7 @@ class TableReader {
 
     /** A short text that reads like a header fragment (结果, 总) rather than a row. */
     private headerish(table: TableState, text: string): boolean {
-        return Boolean(matchLabel(table.index.columnVocabulary, text, false));
+        return !numberingOf(looseKey(text)) && Boolean(matchLabel(table.index.columnVocabulary, text, false));
     }
 
     private fitsCurrent(text: string): boolean {

@@ -89,16 +89,12 @@ export function writeReport(rec: Recognized, options: { labels?: LabelMode; name
         labels.push({ kind, printed: printed.text, official: official.label, written: 'official', reason, at: printed.at, table });
         return { text: official.label, comment: ` 原文「${safeComment(printed.text)}」` };
     };
-    const lookup = <T extends LabelSpec>(vocabulary: Vocabulary<T>, suggest = false) => (text: string): T | undefined => {
-        const hit = vocabulary.lookup(text)?.item;
-        if (hit || !suggest) return hit;
-        const s = vocabulary.suggest(text);
-        return s?.close ? s.item : undefined;
-    };
+    // The checker's own reading of a label: its vocabulary lookup (a misspelling it only suggests for is an error there).
+    const lookup = <T extends LabelSpec>(vocabulary: Vocabulary<T>) => (text: string): T | undefined => vocabulary.lookup(text)?.item;
 
     const templateIndex = indexOf(rec.template);
     for (const section of rec.sections) {
-        const heading = choose('section', section.heading, section.def, lookup(templateIndex.sectionVocabulary, true));
+        const heading = choose('section', section.heading, section.def, lookup(templateIndex.sectionVocabulary));
         out.push(withComment(safe(heading.text), heading.comment ?? (section.heading ? undefined : ' 导入：原文没有这个标题')));
         if (section.def.kind === 'tables') out.push('');
         for (const block of section.blocks) {
@@ -120,7 +116,7 @@ function textBlock(paragraphs: readonly string[]): string[] {
 }
 
 type Choose = (kind: LabelMapping['kind'], printed: Printed | undefined, official: LabelSpec, reads: (text: string) => LabelSpec | undefined, table?: string) => { text: string; comment?: string };
-type Lookup = <T extends LabelSpec>(vocabulary: Vocabulary<T>, suggest?: boolean) => (text: string) => T | undefined;
+type Lookup = <T extends LabelSpec>(vocabulary: Vocabulary<T>) => (text: string) => T | undefined;
 
 function writeTable(table: RecognizedTable, openers: Vocabulary<LabelSpec>, choose: Choose, lookup: Lookup): string[] {
     const index: TableIndex = table.index;
@@ -140,7 +136,7 @@ function writeTable(table: RecognizedTable, openers: Vocabulary<LabelSpec>, choo
     const headerComments: string[] = [];
     if (corner.comment) headerComments.push(corner.comment.trim());
     const header = table.columns.map(c => {
-        const chosen = choose('column', c.printed, c.def, lookup(index.columnVocabulary, true), id);
+        const chosen = choose('column', c.printed, c.def, lookup(index.columnVocabulary), id);
         if (chosen.comment) headerComments.push(`${c.def.label}${chosen.comment.trim()}`);
         return safe(chosen.text);
     });
@@ -153,7 +149,7 @@ function writeTable(table: RecognizedTable, openers: Vocabulary<LabelSpec>, choo
 
 function layoutRow(row: RecognizedRow, choose: Choose, lookup: Lookup, index: TableIndex): LayoutRow {
     let label: { text: string; comment?: string };
-    if (row.def && !row.synthesized) label = choose('row', row.printed, row.def, lookup(index.rowVocabulary, true), index.def.id);
+    if (row.def && !row.synthesized) label = choose('row', row.printed, row.def, lookup(index.rowVocabulary), index.def.id);
     else label = { text: row.def?.label ?? row.printed.text };
     const comments = [label.comment?.trim(), row.synthesized ? '导入：原文未印此分组标签，按格式补写' : undefined, row.comment].filter(Boolean);
     const cells = row.cells ? trimMissing(row.cells.map(c => (c.state === 'unreadable' ? UNREADABLE : c.state === 'missing' ? undefined : safe(c.text ?? '')))) : null;

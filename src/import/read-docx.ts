@@ -8,7 +8,7 @@
 import JSZip from 'jszip';
 import { ImportError } from './errors.js';
 import type { SourceBlock, SourceCell, SourceDocument, SourceTable } from './source.js';
-import { xmlEvents } from './xml.js';
+import { scanXml } from './xml.js';
 
 /** Bigger parts than this are refused (a zip bomb or not a report). */
 const MAX_PART = 64 * 1024 * 1024;
@@ -58,16 +58,16 @@ export async function readDocx(data: Uint8Array, _options: { name?: string } = {
         const m = /<dc:title>([^<]*)<\/dc:title>/.exec(core);
         if (m && m[1].trim()) title = m[1].trim();
     }
-    for (const ev of xmlEvents(xml)) {
-        if (ev.type === 'open') {
-            const name = ev.name;
+    const top = () => tables[tables.length - 1];
+    scanXml(xml, {
+        open(name, attrs, selfClosing) {
             if (skip) {
-                if (!ev.selfClosing) skip++;
-                continue;
+                if (!selfClosing) skip++;
+                return;
             }
             switch (name) {
                 case 'w:del': case 'w:instrText': case 'w:delText': case 'mc:Fallback': case 'w:rPrChange': case 'w:pPrChange':
-                    if (!ev.selfClosing) skip = 1;
+                    if (!selfClosing) skip = 1;
                     break;
                 case 'w:p':
                     paragraph = '';
@@ -76,7 +76,7 @@ export async function readDocx(data: Uint8Array, _options: { name?: string } = {
                     inText = true;
                     break;
                 case 'w:tab':
-                    if (paragraph !== undefined && !tables[tables.length - 1]?.cell?.hidden) paragraph += '\t';
+                    if (paragraph !== undefined) paragraph += '\t';
                     break;
                 case 'w:br': case 'w:cr':
                     if (paragraph !== undefined) paragraph += '\n';
@@ -88,7 +88,7 @@ export async function readDocx(data: Uint8Array, _options: { name?: string } = {
                     tables.push({ table: { kind: 'table', rows: [], at: { table: ++tableCount } }, gridCol: 0, merges: new Map() });
                     break;
                 case 'w:tr': {
-                    const t = tables[tables.length - 1];
+                    const t = top();
                     if (t) {
                         t.row = [];
                         t.gridCol = 0;
@@ -96,8 +96,8 @@ export async function readDocx(data: Uint8Array, _options: { name?: string } = {
                     break;
                 }
                 case 'w:gridBefore': {
-                    const t = tables[tables.length - 1];
-                    const before = Math.min(1000, Math.max(0, Number.parseInt(ev.attrs['w:val'] ?? '0', 10) || 0));
+                    const t = top();
+                    const before = Math.min(1000, Math.max(0, Number.parseInt(attrs.get('w:val') ?? '0', 10) || 0));
                     // Grid columns before the first cell: a blank cell keeps the others in their columns.
                     if (t?.row && before) {
                         t.row.push({ text: '', rowSpan: 1, colSpan: before, at: { table: t.table.at.table, row: t.table.rows.length + 1, column: t.gridCol + 1 } });
@@ -106,84 +106,83 @@ export async function readDocx(data: Uint8Array, _options: { name?: string } = {
                     break;
                 }
                 case 'w:tc': {
-                    const t = tables[tables.length - 1];
+                    const t = top();
                     if (t) t.cell = { paragraphs: [], gridSpan: 1, hidden: false };
                     break;
                 }
                 case 'w:gridSpan': {
-                    const t = tables[tables.length - 1];
-                    if (t?.cell) t.cell.gridSpan = Math.min(1000, Math.max(1, Number.parseInt(ev.attrs['w:val'] ?? '1', 10) || 1));
+                    const t = top();
+                    if (t?.cell) t.cell.gridSpan = Math.min(1000, Math.max(1, Number.parseInt(attrs.get('w:val') ?? '1', 10) || 1));
                     break;
                 }
                 case 'w:vMerge': {
-                    const t = tables[tables.length - 1];
-                    if (t?.cell) t.cell.vMerge = ev.attrs['w:val'] === 'restart' ? 'restart' : 'continue';
+                    const t = top();
+                    if (t?.cell) t.cell.vMerge = attrs.get('w:val') === 'restart' ? 'restart' : 'continue';
                     break;
                 }
             }
-            continue;
-        }
-        if (ev.type === 'text') {
-            if (inText && !skip && paragraph !== undefined) paragraph += ev.text;
-            continue;
-        }
-        // close
-        if (skip) {
-            skip--;
-            continue;
-        }
-        switch (ev.name) {
-            case 'w:t':
-                inText = false;
-                break;
-            case 'w:p': {
-                const text = paragraph ?? '';
-                paragraph = undefined;
-                const t = tables[tables.length - 1];
-                if (t?.cell) t.cell.paragraphs.push(text);
-                else for (const line of text.split('\n')) if (line.trim()) blocks.push({ kind: 'paragraph', text: line.trim(), at: { row: blocks.length + 1 } });
-                break;
+        },
+        text(text) {
+            if (inText && !skip && paragraph !== undefined) paragraph += text;
+        },
+        close(name) {
+            if (skip) {
+                skip--;
+                return;
             }
-            case 'w:tc': {
-                const t = tables[tables.length - 1];
-                if (!t?.cell || !t.row) break;
-                const c = t.cell;
-                t.cell = undefined;
-                const text = c.paragraphs.map(p => p.trim()).filter(Boolean).join('\n');
-                const col = t.gridCol;
-                t.gridCol += c.gridSpan;
-                const above = t.merges.get(col);
-                if (c.vMerge === 'continue' && above) {
-                    above.rowSpan++;
+            switch (name) {
+                case 'w:t':
+                    inText = false;
+                    break;
+                case 'w:p': {
+                    const text = paragraph ?? '';
+                    paragraph = undefined;
+                    const t = top();
+                    if (t?.cell) t.cell.paragraphs.push(text);
+                    else for (const line of text.split('\n')) if (line.trim()) blocks.push({ kind: 'paragraph', text: line.trim(), at: { row: blocks.length + 1 } });
                     break;
                 }
-                const cell: SourceCell = { text, rowSpan: 1, colSpan: c.gridSpan, at: { table: t.table.at.table, row: t.table.rows.length + 1, column: col + 1 } };
-                for (let k = 0; k < c.gridSpan; k++) t.merges.delete(col + k);
-                if (c.vMerge === 'restart') t.merges.set(col, cell);
-                t.row.push(cell);
-                break;
-            }
-            case 'w:tr': {
-                const t = tables[tables.length - 1];
-                if (t?.row) {
-                    t.table.rows.push(t.row);
-                    t.row = undefined;
-                }
-                break;
-            }
-            case 'w:tbl': {
-                const t = tables.pop();
-                if (t && t.table.rows.some(r => r.length)) {
-                    const cells = t.table.rows.flat();
-                    if (cells.length === 1) {
-                        for (const line of cells[0].text.split('\n')) if (line.trim()) blocks.push({ kind: 'paragraph', text: line.trim(), at: {} });
-                    } else {
-                        blocks.push(t.table);
+                case 'w:tc': {
+                    const t = top();
+                    if (!t?.cell || !t.row) break;
+                    const c = t.cell;
+                    t.cell = undefined;
+                    const text = c.paragraphs.map(p => p.trim()).filter(Boolean).join('\n');
+                    const col = t.gridCol;
+                    t.gridCol += c.gridSpan;
+                    const above = t.merges.get(col);
+                    if (c.vMerge === 'continue' && above) {
+                        above.rowSpan++;
+                        break;
                     }
+                    const cell: SourceCell = { text, rowSpan: 1, colSpan: c.gridSpan, at: { table: t.table.at.table, row: t.table.rows.length + 1, column: col + 1 } };
+                    for (let k = 0; k < c.gridSpan; k++) t.merges.delete(col + k);
+                    if (c.vMerge === 'restart') t.merges.set(col, cell);
+                    t.row.push(cell);
+                    break;
                 }
-                break;
+                case 'w:tr': {
+                    const t = top();
+                    if (t?.row) {
+                        t.table.rows.push(t.row);
+                        t.row = undefined;
+                    }
+                    break;
+                }
+                case 'w:tbl': {
+                    const t = tables.pop();
+                    if (t && t.table.rows.some(r => r.length)) {
+                        const cells = t.table.rows.flat();
+                        if (cells.length === 1) {
+                            for (const line of cells[0].text.split('\n')) if (line.trim()) blocks.push({ kind: 'paragraph', text: line.trim(), at: {} });
+                        } else {
+                            blocks.push(t.table);
+                        }
+                    }
+                    break;
+                }
             }
-        }
-    }
+        },
+    });
     return { kind: 'docx', blocks, meta: title ? { title } : {}, conversions: [], issues: [] };
 }

@@ -46,17 +46,22 @@ export function readText(data: Uint8Array | string, _options: { name?: string } 
     };
     // Where lone pipes separate cells written on lines of their own (a | b | c, one per line).
     const lone = lines.map(l => LONE_PIPE.test(l));
+    // The next and the previous lone pipe of every line, found once (no search per line).
+    const nextLoneOf = new Array<number>(lines.length + 1).fill(-1);
+    for (let i = lines.length - 1; i >= 0; i--) nextLoneOf[i] = lone[i + 1] ? i + 1 : nextLoneOf[i + 1];
+    const previousLoneOf = new Array<number>(lines.length).fill(-1);
+    for (let i = 1; i < lines.length; i++) previousLoneOf[i] = lone[i - 1] ? i - 1 : previousLoneOf[i - 1];
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
         const number = i + 1;
         if (!line.trim()) continue;
         if (lone[i]) continue;
-        const nextLone = lone.indexOf(true, i + 1);
+        const nextLone = nextLoneOf[i];
         // A cell of the one-per-line style: the lines up to the next lone pipe, when one follows
         // without an empty line between, and a lone pipe came before (or this is the cell just before the first).
         if (nextLone > i && !PIPES.test(line) && !line.includes('\t')) {
             const between = lines.slice(i, nextLone);
-            const previousLone = lone.lastIndexOf(true, i - 1);
+            const previousLone = previousLoneOf[i];
             const inRun = previousLone >= 0 && lines.slice(previousLone + 1, i).every(l => !l.trim());
             if (between.every(l => l.trim() && !PIPES.test(l) && !l.includes('\t'))) {
                 if (inRun) {

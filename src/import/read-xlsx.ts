@@ -6,7 +6,14 @@
 import { ImportError } from './errors.js';
 import { openZip, readPart } from './read-docx.js';
 import type { SourceBlock, SourceCell, SourceDocument, SourceTable } from './source.js';
-import { xmlEvents } from './xml.js';
+import { scanXml, type XmlAttributes } from './xml.js';
+
+/** The scanner's events as a list (the parts of a workbook other than sheets are small). */
+function events(xml: string): ({ type: 'open'; name: string; attrs: XmlAttributes } | { type: 'close'; name: string } | { type: 'text'; text: string })[] {
+    const out: ({ type: 'open'; name: string; attrs: XmlAttributes } | { type: 'close'; name: string } | { type: 'text'; text: string })[] = [];
+    scanXml(xml, { open: (name, attrs) => out.push({ type: 'open', name, attrs }), close: name => out.push({ type: 'close', name }), text: text => out.push({ type: 'text', text }) });
+    return out;
+}
 
 const CHECK_SHEET = '核对';
 
@@ -24,7 +31,7 @@ function sharedStrings(xml: string | undefined): string[] {
     let current: string | undefined;
     let inText = false;
     let inPhonetic = 0;
-    for (const ev of xmlEvents(xml)) {
+    for (const ev of events(xml)) {
         if (ev.type === 'open') {
             if (ev.name === 'si') current = '';
             else if (ev.name === 't') inText = true;
@@ -50,15 +57,15 @@ function readSheet(xml: string, strings: string[], number: number): SourceTable 
     let cell: { ref: string; type?: string } | undefined;
     let text = '';
     let capture = false;
-    for (const ev of xmlEvents(xml)) {
+    for (const ev of events(xml)) {
         if (ev.type === 'open') {
             if (ev.name === 'c') {
-                cell = { ref: ev.attrs.r ?? '', type: ev.attrs.t };
+                cell = { ref: ev.attrs.get('r') ?? '', type: ev.attrs.get('t') };
                 text = '';
             } else if ((ev.name === 'v' || ev.name === 't') && cell) {
                 capture = true;
-            } else if (ev.name === 'mergeCell' && ev.attrs.ref) {
-                const [a, b] = ev.attrs.ref.split(':');
+            } else if (ev.name === 'mergeCell' && ev.attrs.get('ref')) {
+                const [a, b] = ev.attrs.get('ref')!.split(':');
                 const from = columnIndex(a);
                 const to = columnIndex(b ?? a);
                 if (from.row >= 0 && to.row >= 0) merges.push({ r0: from.row, c0: from.col, r1: to.row, c1: to.col });
@@ -111,20 +118,20 @@ export async function readXlsx(data: Uint8Array, _options: { name?: string } = {
     if (!workbook) throw new ImportError('不是 Excel 工作簿：XLSX 文件中没有 xl/workbook.xml');
     const rels = (await readPart(zip, 'xl/_rels/workbook.xml.rels', 'XLSX')) ?? '';
     const targets = new Map<string, string>();
-    for (const ev of xmlEvents(rels)) {
-        if (ev.type === 'open' && ev.name === 'Relationship' && ev.attrs.Id && ev.attrs.Target) {
-            const target = ev.attrs.Target.replace(/^\/?xl\//, '').replace(/^\//, '');
-            targets.set(ev.attrs.Id, `xl/${target}`);
+    for (const ev of events(rels)) {
+        if (ev.type === 'open' && ev.name === 'Relationship' && ev.attrs.get('Id') && ev.attrs.get('Target')) {
+            const target = ev.attrs.get('Target')!.replace(/^\/?xl\//, '').replace(/^\//, '');
+            targets.set(ev.attrs.get('Id')!, `xl/${target}`);
         }
     }
     const strings = sharedStrings(await readPart(zip, 'xl/sharedStrings.xml', 'XLSX'));
     const blocks: SourceBlock[] = [];
     let number = 0;
-    for (const ev of xmlEvents(workbook)) {
+    for (const ev of events(workbook)) {
         if (ev.type !== 'open' || ev.name !== 'sheet') continue;
-        const name = ev.attrs.name ?? '';
-        if (name === CHECK_SHEET || ev.attrs.state === 'hidden' || ev.attrs.state === 'veryHidden') continue;
-        const path = targets.get(ev.attrs['r:id'] ?? '');
+        const name = ev.attrs.get('name') ?? '';
+        if (name === CHECK_SHEET || ev.attrs.get('state') === 'hidden' || ev.attrs.get('state') === 'veryHidden') continue;
+        const path = targets.get(ev.attrs.get('r:id') ?? '');
         const xml = path ? await readPart(zip, path, 'XLSX') : undefined;
         if (!xml) continue;
         const table = readSheet(xml, strings, ++number);

@@ -50,9 +50,16 @@ export function detectKind(data: Uint8Array, name?: string): SourceKind {
     if (['png', 'jpg', 'jpeg', 'gif', 'bmp', 'tif', 'tiff', 'webp'].includes(ext)) throw new ImportError('这是图片文件：年报的图片没有文字层，无法导入（不做文字识别）');
     if (ext === 'html' || ext === 'htm' || ext === 'shtml' || ext === 'xhtml' || ext === 'jhtml' || ext === 'mht') return 'html';
     if (ext === 'txt' || ext === 'text' || ext === 'md') return 'text';
+    // Text has no NUL bytes and few control characters; UTF-16 without a mark has NULs in every other byte.
     let nul = 0;
-    for (let i = 0; i < Math.min(data.length, 4096); i++) if (data[i] === 0) nul++;
-    if (nul > 0 && !(data[0] === 0xff && data[1] === 0xfe) && !(data[0] === 0xfe && data[1] === 0xff) && nul * 8 > Math.min(data.length, 4096)) {
+    let control = 0;
+    const sample = Math.min(data.length, 4096);
+    for (let i = 0; i < sample; i++) {
+        if (data[i] === 0) nul++;
+        else if (data[i] < 0x09 || (data[i] > 0x0d && data[i] < 0x20 && data[i] !== 0x1b)) control++;
+    }
+    const utf16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff) || nul * 4 >= sample;
+    if (!utf16 && (nul > 0 || control * 50 > sample)) {
         throw new ImportError('这不是文本、网页、Word 或 PDF 文件（内容是二进制数据），无法导入');
     }
     return looksLikeHtml(data) ? 'html' : 'text';

@@ -169,6 +169,22 @@ interface Match<T> {
 /** A vocabulary lookup that refuses a match whose numbering contradicts the printed one (（六） vs 3.). */
 export function matchLabel<T extends LabelSpec>(vocabulary: Vocabulary<T>, text: string, guess = true): Match<T> | undefined {
     if (!text) return undefined;
+    let cache = matchCache.get(vocabulary) as Map<string, Match<T> | null> | undefined;
+    if (!cache) matchCache.set(vocabulary, cache = new Map());
+    const key = guess ? `1${text}` : `0${text}`;
+    let hit = cache.get(key);
+    if (hit === undefined) {
+        if (cache.size > 20_000) cache.clear();
+        hit = findLabel(vocabulary, text, guess) ?? null;
+        cache.set(key, hit);
+    }
+    return hit ?? undefined;
+}
+
+// The same labels come back in every report: answers are remembered per vocabulary.
+const matchCache = new WeakMap<object, Map<string, unknown>>();
+
+function findLabel<T extends LabelSpec>(vocabulary: Vocabulary<T>, text: string, guess: boolean): Match<T> | undefined {
     const printedNumber = numberingOf(looseKey(text));
     const agrees = (item: T) => {
         const official = numberingOf(looseKey(item.label));
@@ -552,9 +568,16 @@ class Recognizer {
 
     /** The tables of the format that have a text as a row, column, column group or corner label. */
     private tablesKnowing(text: string): TableIndex[] {
-        return [...this.index.tables.values()].filter(t => matchLabel(t.rowVocabulary, text, false) || matchLabel(t.columnVocabulary, text, false) ||
-            matchLabel(t.columnGroupVocabulary, text, false) || matchLabel(t.cornerVocabulary, text, false));
+        let hit = this.knowing.get(text);
+        if (!hit) {
+            hit = [...this.index.tables.values()].filter(t => matchLabel(t.rowVocabulary, text, false) || matchLabel(t.columnVocabulary, text, false) ||
+                matchLabel(t.columnGroupVocabulary, text, false) || matchLabel(t.cornerVocabulary, text, false));
+            this.knowing.set(text, hit);
+        }
+        return hit;
     }
+
+    private readonly knowing = new Map<string, TableIndex[]>();
 
     /** A unit that holds a caption, note or header of a table in a later section that has no printed heading. */
     private implicitSection(unit: Unit): SectionDef | undefined {
@@ -722,6 +745,15 @@ class TableReader {
     private known(text: string): boolean {
         const section = this.r.currentSection;
         if (!section || !text) return false;
+        const key = `${section.def.id}\u0000${text}`;
+        let hit = this.knownCache.get(key);
+        if (hit === undefined) this.knownCache.set(key, hit = this.findKnown(section, text));
+        return hit;
+    }
+
+    private readonly knownCache = new Map<string, boolean>();
+
+    private findKnown(section: RecognizedSection, text: string): boolean {
         const opener = this.index.openerVocabulary.get(section.def.id)!;
         if (matchLabel(opener, text, false)) return true;
         for (const table of this.index.tablesOfSection.get(section.def.id)!) {
@@ -968,8 +1000,11 @@ class TableBuilder {
     private readonly index: TableIndex;
     private readonly columns: ColumnDef[];
 
+    private readonly rules: ReturnType<typeof rowEqualities>;
+
     constructor(private readonly r: Recognizer, private readonly t: TableState) {
         this.index = t.index;
+        this.rules = rowEqualities(r.templateDef, t.index.def);
         const order = t.lineOrders[0];
         this.columns = order ?? [...t.index.def.columns];
     }
@@ -1078,7 +1113,7 @@ class TableBuilder {
             return { cells: this.columns.map(column => ({ column, state: 'unreadable' as const, ...(row.printed.at ? { at: row.printed.at } : {}) })), comment: `导入：原文「${printed}」，${reason}` };
         };
         const printedRun = items.map(i => i.kind === 'empty' ? '（空）' : i.text).join(' | ');
-        const rules = rowEqualities(this.r.templateDef, this.index.def);
+        const rules = this.rules;
 
         // Glued digits: every cut of the run that reads as the columns' kinds and satisfies the row's sums.
         const glued = items.find(i => i.kind === 'glued');

@@ -1,14 +1,33 @@
 /**
- * A small pull parser for the XML inside Office files (DOCX, XLSX): start tags with attributes,
- * end tags and text, entities decoded. Not validating, no namespaces resolved (names keep their
- * prefix: `w:tc`). Processing instructions, comments and doctypes are skipped; CDATA is text.
+ * A small scanner for the XML inside Office files (DOCX, XLSX): start tags, end tags and text,
+ * entities decoded. Not validating, no namespaces resolved (names keep their prefix: `w:tc`).
+ * Processing instructions, comments and doctypes are skipped; CDATA is text. Attributes are read
+ * only when asked for (most elements of a document need none).
  */
-export type XmlEvent =
-    | { type: 'open'; name: string; attrs: Record<string, string>; selfClosing: boolean }
-    | { type: 'close'; name: string }
-    | { type: 'text'; text: string };
+export interface XmlHandler {
+    open(name: string, attrs: XmlAttributes, selfClosing: boolean): void;
+    close(name: string): void;
+    text(text: string): void;
+}
+
+export class XmlAttributes {
+    private parsed?: Record<string, string>;
+    constructor(private readonly raw: string) {}
+    get(name: string): string | undefined {
+        if (!this.raw) return undefined;
+        if (!this.parsed) {
+            this.parsed = {};
+            ATTR.lastIndex = 0;
+            let m: RegExpExecArray | null;
+            while ((m = ATTR.exec(this.raw))) this.parsed[m[1]] = decodeEntities(m[3] ?? m[4] ?? '');
+        }
+        return this.parsed[name];
+    }
+}
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+const NONE = new XmlAttributes('');
 
 export function decodeEntities(text: string): string {
     if (text.indexOf('&') < 0) return text;
@@ -21,55 +40,53 @@ export function decodeEntities(text: string): string {
     });
 }
 
-const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+function isSpace(c: number): boolean {
+    return c === 32 || c === 9 || c === 10 || c === 13;
+}
 
-export function* xmlEvents(xml: string): Generator<XmlEvent> {
+export function scanXml(xml: string, handler: XmlHandler): void {
     let i = 0;
     const n = xml.length;
     while (i < n) {
         const lt = xml.indexOf('<', i);
         if (lt < 0) {
-            if (i < n) yield { type: 'text', text: decodeEntities(xml.slice(i)) };
+            handler.text(decodeEntities(xml.slice(i)));
             return;
         }
-        if (lt > i) yield { type: 'text', text: decodeEntities(xml.slice(i, lt)) };
-        if (xml.startsWith('<!--', lt)) {
-            const end = xml.indexOf('-->', lt + 4);
-            i = end < 0 ? n : end + 3;
-            continue;
-        }
-        if (xml.startsWith('<![CDATA[', lt)) {
-            const end = xml.indexOf(']]>', lt + 9);
-            yield { type: 'text', text: xml.slice(lt + 9, end < 0 ? n : end) };
-            i = end < 0 ? n : end + 3;
-            continue;
-        }
-        if (xml[lt + 1] === '?' || xml[lt + 1] === '!') {
-            const end = xml.indexOf('>', lt + 2);
-            i = end < 0 ? n : end + 1;
+        if (lt > i) handler.text(decodeEntities(xml.slice(i, lt)));
+        const next = xml.charCodeAt(lt + 1);
+        if (next === 33 /* ! */) {
+            if (xml.startsWith('<!--', lt)) {
+                const end = xml.indexOf('-->', lt + 4);
+                i = end < 0 ? n : end + 3;
+            } else if (xml.startsWith('<![CDATA[', lt)) {
+                const end = xml.indexOf(']]>', lt + 9);
+                handler.text(xml.slice(lt + 9, end < 0 ? n : end));
+                i = end < 0 ? n : end + 3;
+            } else {
+                const end = xml.indexOf('>', lt + 2);
+                i = end < 0 ? n : end + 1;
+            }
             continue;
         }
         const gt = xml.indexOf('>', lt + 1);
         if (gt < 0) return;
-        if (xml[lt + 1] === '/') {
-            yield { type: 'close', name: xml.slice(lt + 2, gt).trim() };
+        if (next === 63 /* ? */) {
             i = gt + 1;
             continue;
         }
-        let body = xml.slice(lt + 1, gt);
-        const selfClosing = body.endsWith('/');
-        if (selfClosing) body = body.slice(0, -1);
-        const space = body.search(/\s/);
-        const name = space < 0 ? body : body.slice(0, space);
-        const attrs: Record<string, string> = {};
-        if (space >= 0) {
-            ATTR.lastIndex = 0;
-            const rest = body.slice(space);
-            let m: RegExpExecArray | null;
-            while ((m = ATTR.exec(rest))) attrs[m[1]] = decodeEntities(m[3] ?? m[4] ?? '');
+        if (next === 47 /* / */) {
+            handler.close(xml.slice(lt + 2, gt).trim());
+            i = gt + 1;
+            continue;
         }
-        yield { type: 'open', name, attrs, selfClosing };
-        if (selfClosing) yield { type: 'close', name };
+        const selfClosing = xml.charCodeAt(gt - 1) === 47;
+        const bodyEnd = selfClosing ? gt - 1 : gt;
+        let nameEnd = lt + 1;
+        while (nameEnd < bodyEnd && !isSpace(xml.charCodeAt(nameEnd))) nameEnd++;
+        const name = xml.slice(lt + 1, nameEnd);
+        handler.open(name, nameEnd < bodyEnd ? new XmlAttributes(xml.slice(nameEnd, bodyEnd)) : NONE, selfClosing);
+        if (selfClosing) handler.close(name);
         i = gt + 1;
     }
 }

@@ -1,11 +1,12 @@
 /** Importing one file for `xxgk import`: read it, import it, write the .xxgk (never over an existing one without --force), check it. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createXxgkCoreServices } from '../language/xxgk-module.js';
 import { ImportError, importBytes } from '../import/import.js';
 import type { ImportReport } from '../import/report.js';
 import type { LabelMode } from '../import/write.js';
 import { ExportError, writeExport } from '../export/export.js';
-import { checkFile, type FileResult } from './check-file.js';
+import { MAX_INPUT_BYTES } from '../import/read.js';
+import { checkFile, readRegularFile, ReadError, type FileResult } from './check-file.js';
 import * as path from 'node:path';
 
 export interface ImportJob {
@@ -29,15 +30,13 @@ export interface ImportJobResult extends ImportJob {
 
 let services: ReturnType<typeof createXxgkCoreServices>['Xxgk'] | undefined;
 
-const reasons: Record<string, string> = { ENOENT: '文件不存在', EACCES: '没有读取权限', EISDIR: '这是一个目录', EPERM: '没有读取权限' };
-
 export async function importJob(job: ImportJob, options: ImportRunOptions): Promise<ImportJobResult> {
     let data: Buffer;
     try {
-        data = readFileSync(job.source);
+        data = readRegularFile(job.source, MAX_INPUT_BYTES);
     } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        return { ...job, error: `无法读取：${reasons[err.code ?? ''] ?? err.message}${err.code ? `（${err.code}）` : ''}` };
+        if (e instanceof ReadError) return { ...job, error: e.message };
+        throw e;
     }
     if (!options.force && existsSync(job.target)) {
         return { ...job, error: `${job.target} 已存在；为免覆盖已写的内容，未做任何修改（确需覆盖请加 --force）` };

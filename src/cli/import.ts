@@ -5,65 +5,19 @@
  * `check`: 0 imported (with --check: no errors), 1 unreadable cells or (with --check) errors,
  * 2 a file that could not be imported or written, or a usage problem.
  */
-import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatImportReport, IMPORT_SCHEMA } from '../import/report.js';
-import { displayWidth } from '../util/text.js';
+import { displayWidth, visibleText } from '../util/text.js';
 import { padEnd, padStart } from '../format/table-layout.js';
+import { UsageError, type OptionValues } from './args.js';
+import { expandPaths } from './files.js';
 import type { ImportJob, ImportJobResult } from './import-file.js';
 import { formatText, VERSION } from './output.js';
 import { importAll } from './pool.js';
 
-export { IMPORT_USAGE } from './import-usage.js';
 
 /** The files a folder holds that may be published reports. */
 const IMPORTABLE = /\.(?:html?|shtml|xhtml|jhtml|docx|xlsx|pdf|txt|doc)$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out']);
-
-function expand(args: readonly string[]): { files: string[]; problems: string[] } {
-    const files: string[] = [];
-    const problems: string[] = [];
-    const seen = new Set<string>();
-    const add = (file: string) => {
-        const key = path.resolve(file);
-        if (!seen.has(key)) {
-            seen.add(key);
-            files.push(file);
-        }
-    };
-    const walk = (dir: string) => {
-        let entries;
-        try {
-            entries = readdirSync(dir, { withFileTypes: true });
-        } catch (e) {
-            problems.push(`${dir}: 无法读取目录（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
-            return;
-        }
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (!SKIPPED_DIRS.has(entry.name)) walk(full);
-            } else if (IMPORTABLE.test(entry.name)) {
-                add(full);
-            }
-        }
-    };
-    for (const arg of args) {
-        let stat;
-        try {
-            stat = statSync(arg);
-        } catch (e) {
-            const code = (e as NodeJS.ErrnoException).code;
-            problems.push(code === 'ENOENT' ? `${arg}: 路径不存在` : `${arg}: 无法访问（${code ?? (e as Error).message}）`);
-            continue;
-        }
-        if (stat.isDirectory()) walk(arg);
-        else add(arg);
-    }
-    return { files, problems };
-}
 
 /** Where each import goes: beside its source (or in -o), `name.xxgk`; two sources with one name keep their extensions. */
 export function targetsFor(files: readonly string[], outDir?: string): ImportJob[] {
@@ -77,38 +31,22 @@ export function targetsFor(files: readonly string[], outDir?: string): ImportJob
     });
 }
 
-export async function runImport(args: string[], usageError: (message: string) => Error): Promise<number> {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args, allowPositionals: true, strict: true,
-            options: {
-                output: { type: 'string', short: 'o' },
-                labels: { type: 'string', default: 'printed' },
-                json: { type: 'boolean', default: false },
-                check: { type: 'boolean', default: false },
-                force: { type: 'boolean', default: false },
-                jobs: { type: 'string' },
-            },
-        });
-    } catch (e) {
-        throw usageError((e as Error).message);
-    }
-    const { values, positionals } = parsed;
-    const labels = values.labels;
-    if (labels !== 'printed' && labels !== 'official') throw usageError(`--labels 只能是 printed 或 official，而不是「${labels}」`);
+export async function runImport(values: OptionValues, positionals: string[]): Promise<number> {
+    const labels = values.labels as string;
+    if (labels !== 'printed' && labels !== 'official') throw new UsageError(`--labels 只能是 printed 或 official，而不是「${visibleText(labels)}」`);
     let jobs: number | undefined;
     if (values.jobs !== undefined) {
         jobs = Number(values.jobs);
-        if (!Number.isInteger(jobs) || jobs < 1) throw usageError(`--jobs 应为正整数，而不是「${values.jobs}」`);
+        if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 应为 1 到 64 的整数，而不是「${visibleText(String(values.jobs))}」`);
     }
-    if (!positionals.length) throw usageError('请给出要导入的文件或目录');
-    const { files, problems } = expand(positionals);
-    const results = await importAll(targetsFor(files, values.output), { labels, check: values.check, force: values.force }, jobs);
+    if (!positionals.length) throw new UsageError('请给出要导入的文件或目录');
+    const { files, problems } = expandPaths(positionals, name => IMPORTABLE.test(name));
+    const options = { labels, check: values.check === true, force: values.force === true } as const;
+    const results = await importAll(targetsFor(files, values.output as string | undefined), options, jobs);
     const failed = results.filter(r => r.error).length + problems.length;
     const unreadable = results.reduce((n, r) => n + (r.report?.cells.unreadable ?? 0), 0);
     const errors = results.reduce((n, r) => n + (r.check?.findings.filter(f => f.severity === 'error').length ?? 0), 0);
-    if (values.json) {
+    if (values.json === true) {
         process.stdout.write(`${JSON.stringify({
             schema: IMPORT_SCHEMA, tool: { name: 'xxgk', version: VERSION },
             files: results.map(r => ({
@@ -119,11 +57,11 @@ export async function runImport(args: string[], usageError: (message: string) =>
         }, null, 2)}\n`);
     } else {
         if (results.length === 1 && results[0].report) process.stdout.write(`${formatImportReport(results[0].report)}\n`);
-        if (values.check) {
+        if (options.check) {
             const lines = formatText(results.flatMap(r => (r.check ? [r.check] : [])));
             if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
         }
-        process.stdout.write(`${summaryTable(results, values.check).join('\n')}\n`);
+        process.stdout.write(`${summaryTable(results, options.check).join('\n')}\n`);
     }
     for (const problem of problems) process.stderr.write(`xxgk: ${problem}\n`);
     for (const r of results) if (r.error) process.stderr.write(`xxgk: ${r.source}: ${r.error}\n`);

@@ -8,6 +8,10 @@ export interface XmlHandler {
     open(name: string, attrs: XmlAttributes, selfClosing: boolean): void;
     close(name: string): void;
     text(text: string): void;
+    /** Whether text is wanted now (text the handler would drop is not sliced or decoded). */
+    wantsText?(): boolean;
+    /** Only these elements are reported (all when absent). */
+    elements?: ReadonlySet<string>;
 }
 
 export class XmlAttributes {
@@ -47,13 +51,15 @@ function isSpace(c: number): boolean {
 export function scanXml(xml: string, handler: XmlHandler): void {
     let i = 0;
     const n = xml.length;
+    const elements = handler.elements;
+    const wants = handler.wantsText?.bind(handler) ?? (() => true);
     while (i < n) {
         const lt = xml.indexOf('<', i);
         if (lt < 0) {
-            handler.text(decodeEntities(xml.slice(i)));
+            if (wants()) handler.text(decodeEntities(xml.slice(i)));
             return;
         }
-        if (lt > i) handler.text(decodeEntities(xml.slice(i, lt)));
+        if (lt > i && wants()) handler.text(decodeEntities(xml.slice(i, lt)));
         const next = xml.charCodeAt(lt + 1);
         if (next === 33 /* ! */) {
             if (xml.startsWith('<!--', lt)) {
@@ -76,7 +82,8 @@ export function scanXml(xml: string, handler: XmlHandler): void {
             continue;
         }
         if (next === 47 /* / */) {
-            handler.close(xml.slice(lt + 2, gt).trim());
+            const name = xml.slice(lt + 2, gt).trim();
+            if (!elements || elements.has(name)) handler.close(name);
             i = gt + 1;
             continue;
         }
@@ -85,8 +92,10 @@ export function scanXml(xml: string, handler: XmlHandler): void {
         let nameEnd = lt + 1;
         while (nameEnd < bodyEnd && !isSpace(xml.charCodeAt(nameEnd))) nameEnd++;
         const name = xml.slice(lt + 1, nameEnd);
-        handler.open(name, nameEnd < bodyEnd ? new XmlAttributes(xml.slice(nameEnd, bodyEnd)) : NONE, selfClosing);
-        if (selfClosing) handler.close(name);
+        if (!elements || elements.has(name)) {
+            handler.open(name, nameEnd < bodyEnd ? new XmlAttributes(xml.slice(nameEnd, bodyEnd)) : NONE, selfClosing);
+            if (selfClosing) handler.close(name);
+        }
         i = gt + 1;
     }
 }

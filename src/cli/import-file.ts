@@ -5,7 +5,7 @@ import { ImportError, importBytes } from '../import/import.js';
 import type { ImportReport } from '../import/report.js';
 import type { LabelMode } from '../import/write.js';
 import { ExportError, writeExport } from '../export/export.js';
-import { MAX_INPUT_BYTES } from '../import/read.js';
+import { MAX_FILE_BYTES } from '../import/read.js';
 import { checkFile, readRegularFile, ReadError, type FileResult } from './check-file.js';
 import * as path from 'node:path';
 
@@ -33,7 +33,7 @@ let services: ReturnType<typeof createXxgkCoreServices>['Xxgk'] | undefined;
 export async function importJob(job: ImportJob, options: ImportRunOptions): Promise<ImportJobResult> {
     let data: Buffer;
     try {
-        data = readRegularFile(job.source, MAX_INPUT_BYTES);
+        data = readRegularFile(job.source, MAX_FILE_BYTES);
     } catch (e) {
         if (e instanceof ReadError) return { ...job, error: e.message };
         throw e;

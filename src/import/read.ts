@@ -15,8 +15,11 @@ export interface ReadOptions {
     anchors?: (text: string) => boolean;
 }
 
-/** Files bigger than this are refused before reading (no report is anywhere near it). */
+/** Files bigger than this are refused before reading (no report is anywhere near it); PDFs have the PDF reader's limit. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** What a caller reads at most from a file (the largest limit of any reader: PDF). */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 const startsWith = (data: Uint8Array, bytes: number[], at = 0) => bytes.every((b, i) => data[at + i] === b);
 
@@ -67,10 +70,10 @@ export function detectKind(data: Uint8Array, name?: string): SourceKind {
 
 /** Reads any supported file into a SourceDocument (before normalisation). */
 export async function readSource(data: Uint8Array, options: ReadOptions = {}): Promise<SourceDocument> {
-    if (data.length > MAX_INPUT_BYTES) {
+    if (!data.length) throw new ImportError('文件是空的');
+    if (data.length > MAX_INPUT_BYTES && !startsWith(data, [0x25, 0x50, 0x44, 0x46, 0x2d])) {
         throw new ImportError(`文件有 ${Math.round(data.length / 1048576)} MB，超过 ${MAX_INPUT_BYTES / 1048576} MB，不像一份年报，未导入`);
     }
-    if (!data.length) throw new ImportError('文件是空的');
     const kind = detectKind(data, options.name);
     switch (kind) {
         case 'pdf': return (await import('./read-pdf.js')).readPdf(data, { name: options.name });

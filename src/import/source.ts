@@ -25,9 +25,10 @@ export interface SourceLocation {
 /** One cell of a table as the source draws it: merged cells carry their spans (HTML model). */
 export interface SourceCell {
     /**
-     * The cell's text; inner line breaks kept as '\n', outer whitespace trimmed. Compatibility
-     * characters (Kangxi radicals …) may be left to src/import/normalize.ts, which the core applies
-     * to every document (NFKC there, except the full-width forms a report prints on purpose).
+     * The cell's text, outer whitespace trimmed; inner line breaks kept as '\n' (HTML <br>, DOCX
+     * paragraphs). PDF cells have none: every line break inside a PDF cell is a wrap, so the PDF
+     * reader joins a cell's lines. NFKC: src/import/normalize.ts applies it to every document
+     * (to compatibility characters such as Kangxi radicals; full-width forms stay as printed).
      */
     text: string;
     rowSpan: number;

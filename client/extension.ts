@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { l10n, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ComparePanels } from './compare/panel.js';
+import { registerImportCommand } from './import-command.js';
 import { registerNextYearCommand } from './next-year-command.js';
 import { activatePreview } from './preview/index.js';
 
@@ -23,7 +24,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     client = new LanguageClient('xxgk', l10n.t('xxgk Report Language Server'), serverOptions, clientOptions);
     await client.start();
     activatePreview(context, client);
-    context.subscriptions.push(registerNextYearCommand(client), new ComparePanels(client, context.extensionUri));
+    context.subscriptions.push(registerImportCommand(client), registerNextYearCommand(client), new ComparePanels(client, context.extensionUri));
 }
 
 export async function deactivate(): Promise<void> {

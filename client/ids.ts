@@ -7,6 +7,7 @@ export const commandIds = {
     newFromLastYear: 'xxgk.newFromLastYear',
     compare: 'xxgk.compareWithLastYear',
     exportComparison: 'xxgk.exportComparison',
+    importReport: 'xxgk.importReport',
 } as const;
 
 export const PREVIEW_VIEW_TYPE = 'xxgk.preview';

@@ -12,8 +12,7 @@ import { byPosition } from '../rules/check.js';
 import { crossYearFindings, reportSummary } from '../rules/cross-year.js';
 import { spikeRule } from '../templates/comparison.js';
 import type { TemplateRegistry } from '../templates/registry.js';
-import { indexOf } from '../templates/template-index.js';
-import type { TemplateDef } from '../templates/types.js';
+import { cellNames } from '../templates/template-index.js';
 import { compareDecimals, decimalOf, formatDecimal, subtractDecimals } from '../util/decimal.js';
 import { compareStrings as S } from './strings.js';
 import { COMPARE_SCHEMA, tablesOf, type CellChange, type ComparedTable, type CompareView } from './view.js';
@@ -58,7 +57,7 @@ export function compareReports(last: CheckedReport, current: CheckedReport, opti
                 entry.changed++;
                 if (cell.change.spike) entry.spikes++;
                 const [row, column] = cell.ref!.split('.');
-                changes.push({ table: id, tableName: table.name, ref: cell.ref!, ...labels(template, id, row, column), this: cell.value, ...cell.change });
+                changes.push({ table: id, tableName: table.name, ref: cell.ref!, ...cellNames(template, id, row, column), this: cell.value, ...cell.change });
             }
         }
         tables.push(entry);
@@ -94,14 +93,4 @@ export function change(last: number, current: number, count: boolean): ViewChang
 
 function valueCells(table: ViewTable): ViewCell[] {
     return table.body.flat().filter(c => c.kind === 'value' && c.ref);
-}
-
-/** A row's and a column's names as the template has them; a numbered sub-row (1.…) with its group's name. */
-function labels(template: TemplateDef, table: string, row: string, column: string): { row: string; column: string } {
-    const info = indexOf(template).tables.get(table);
-    const r = info?.rowById.get(row);
-    const name = (spec?: { short?: string; label: string }) => spec?.short ?? spec?.label;
-    const own = name(r?.def) ?? row;
-    const parent = r?.parent && /^\d/.test(own) ? name(r.parent) : undefined;
-    return { row: parent ? `${parent}${own}` : own, column: name(info?.columnById.get(column)) ?? column };
 }

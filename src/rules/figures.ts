@@ -5,6 +5,7 @@
  */
 import type { ReportModel } from '../model/types.js';
 import { formatDecimal, parseDecimal } from '../util/decimal.js';
+import type { LineIndex } from '../util/lines.js';
 import { agencyKeyOf } from './cross-year.js';
 
 /** A cell: a number (counts, 本年增/减), an amount as its decimal text ("75.926"), or null when written without a number (blank, -, missing). */
@@ -19,14 +20,23 @@ export interface ReportFigures {
     template: string;
     /** By "table/row/column"; a cell the report does not have, or cannot be read, is absent. */
     cells: Record<string, FigureValue>;
+    /**
+     * Where each cell is (only when asked for: a report that findings will be put on, e.g. a parent's
+     * for the roll-up): offsets of the cell's text, and its zero-based line and character (a cell is
+     * on one line).
+     */
+    positions?: Record<string, FigurePosition>;
 }
+
+/** [start offset, end offset, line, character] of a cell. */
+export type FigurePosition = [number, number, number, number];
 
 export const figureKey = (table: string, row: string, column: string) => `${table}/${row}/${column}`;
 
 const NUMBER = /\d+(?:\.\d+)?/;
 
-/** The figures of a report (of `tables` only, when given). */
-export function reportFigures(model: ReportModel, tables?: ReadonlySet<string>): ReportFigures {
+/** The figures of a report (of `tables` only, when given), with the cells' positions when `lines` is given. */
+export function reportFigures(model: ReportModel, tables?: ReadonlySet<string>, lines?: LineIndex): ReportFigures {
     const agency = model.meta.agency?.value;
     const year = model.meta.year?.value;
     const out: ReportFigures = { template: model.template.id, cells: {} };
@@ -50,7 +60,13 @@ export function reportFigures(model: ReportModel, tables?: ReadonlySet<string>):
                         value = written ? formatDecimal(written) : String(cell.value);
                     }
                 } else if (cell.state !== 'invalid') value = null;
-                if (value !== undefined) out.cells[figureKey(id, rowId, columnId)] = value;
+                if (value === undefined) continue;
+                const key = figureKey(id, rowId, columnId);
+                out.cells[key] = value;
+                if (lines) {
+                    const at = lines.position(cell.span.start);
+                    (out.positions ??= {})[key] = [cell.span.start, cell.span.end, at.line, at.character];
+                }
             }
         }
     }

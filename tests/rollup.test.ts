@@ -10,7 +10,7 @@ import { reportFigures } from '../src/rules/figures.js';
 import { nationalRegistry } from '../src/templates/registry.js';
 import { LineIndex } from '../src/util/lines.js';
 import { check } from './support/helpers.js';
-import { report, setRow } from './support/years.js';
+import { report } from './support/years.js';
 
 const format2021 = nationalRegistry.get('2021')!;
 const figures = (text: string, positions = false) => {

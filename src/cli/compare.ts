@@ -123,31 +123,28 @@ async function areaText(view: AreaView): Promise<string[]> {
 }
 
 /** Text or JSON: to stdout, or to the file -o names (never a report). */
-function write(values: OptionValues, text: string): number {
+function write(values: OptionValues, text: string): Promise<number> | number {
     const output = values.output as string | undefined;
     if (!output || output === '-') {
         process.stdout.write(text);
         return 0;
     }
-    try {
+    return emit(() => {
         if (isReportPath(output)) throw new ExportError(exportStrings.wouldWriteReport(output));
-        writeExport(path.resolve(output), Buffer.from(text, 'utf8'));
-        process.stdout.write(`${messages.written(visibleText(path.resolve(output)))}\n`);
-        return 0;
-    } catch (e) {
-        if (e instanceof ExportError) {
-            process.stderr.write(`xxgk: ${e.message}\n`);
-            return 2;
-        }
-        throw e;
-    }
+        return path.resolve(output);
+    }, async () => Buffer.from(text, 'utf8'));
 }
 
-async function writeFile(values: OptionValues, format: 'html' | 'xlsx' | 'docx', source: string, suffix: string, render: () => Promise<Buffer>): Promise<number> {
+/** An HTML, XLSX or DOCX file: -o, or beside `source` with `suffix`. */
+function writeFile(values: OptionValues, format: 'html' | 'xlsx' | 'docx', source: string, suffix: string, render: () => Promise<Buffer>): Promise<number> {
+    return emit(() => outputPath(source, format, values.output as string | undefined, suffix), render);
+}
+
+async function emit(target: () => string, render: () => Promise<Buffer>): Promise<number> {
     try {
-        const target = outputPath(source, format, values.output as string | undefined, suffix);
-        writeExport(target, await render());
-        process.stdout.write(`${messages.written(visibleText(target))}\n`);
+        const file = target();
+        writeExport(file, await render());
+        process.stdout.write(`${messages.written(visibleText(file))}\n`);
         return 0;
     } catch (e) {
         if (e instanceof ExportError) {

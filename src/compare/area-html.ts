@@ -4,6 +4,7 @@
  * column's heading (a small inline script allowed by a nonce; no network).
  */
 import { escapeHtml as esc } from '../render/escape.js';
+import { standaloneDocument } from '../render/html.js';
 import { cssStack, faces } from '../render/typography.js';
 import type { AreaFigure, AreaView } from './area.js';
 import { compareStrings as S } from './strings.js';
@@ -70,12 +71,6 @@ const sortScript = `(function () {
   });
 })();`;
 
-function nonce(): string {
-    const bytes = new Uint8Array(16);
-    globalThis.crypto.getRandomValues(bytes);
-    return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Grouped horizontal bars: each unit's value last year (grey) and this year (blue). */
 export function areaChart(view: AreaView): string {
     const metric = view.metrics.find(m => m.chart) ?? view.metrics[0];
@@ -139,27 +134,12 @@ export function areaTable(view: AreaView): string {
 }
 
 export function renderAreaStandalone(view: AreaView): string {
-    const n = nonce();
     const both = view.units.filter(u => u.thisPath && u.lastPath).length;
-    return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="xxgk">
-<title>${esc(S.areaTitle(view.year))}</title>
-<style nonce="${n}">${areaCss}</style>
-</head>
-<body>
-<main class="xxgk-area" data-schema="${esc(view.schema)}">
+    const body = `<main class="xxgk-area" data-schema="${esc(view.schema)}">
 <h1>${esc(S.areaTitle(view.year))}</h1>
 <p>${esc(S.areaSummary(view.units.length, both))}；${esc(S.sortHint)}</p>
 ${areaChart(view)}
 ${areaTable(view)}
-</main>
-<script nonce="${n}">${sortScript}</script>
-</body>
-</html>
-`;
+</main>`;
+    return standaloneDocument({ title: S.areaTitle(view.year), css: areaCss, body, script: sortScript });
 }

@@ -4,7 +4,7 @@
  * and cross-year findings marked. The VS Code view shows the content (with source positions, so a
  * click reveals the cell in its report); the export is one self-contained file.
  */
-import { renderTable } from '../render/html.js';
+import { renderTable, standaloneDocument } from '../render/html.js';
 import { escapeHtml as esc } from '../render/escape.js';
 import { markCss, reportCss } from '../render/styles.js';
 import { cssStack, faces } from '../render/typography.js';
@@ -80,21 +80,7 @@ export function renderCompare(view: CompareView, options: CompareRenderOptions):
 
 /** A self-contained HTML file of the comparison: inline CSS, no script, no external request. */
 export function renderCompareStandalone(view: CompareView): string {
-    return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="xxgk">
-<title>${esc(view.title)}</title>
-<style>${reportCss}${markCss}${compareCss}
-body { margin: 0; background: #fff; }
-</style>
-</head>
-<body>
-${renderCompare(view, { preview: false })}
-</body>
-</html>
-`;
+    return standaloneDocument({
+        title: view.title, css: `${reportCss}${markCss}${compareCss}\nbody { margin: 0; background: #fff; }`, body: renderCompare(view, { preview: false }),
+    });
 }

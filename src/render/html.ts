@@ -153,25 +153,43 @@ export function renderPreviewContent(view: ReportView, ui: PreviewUiStrings = ch
     return `${r.bar(ui)}\n${r.page()}`;
 }
 
-/** A self-contained HTML file: inline CSS, an A4 print stylesheet, no script, no external request. */
-export function renderStandalone(view: ReportView): string {
+/**
+ * A self-contained HTML document: the stylesheet inline, nothing loaded from anywhere. With a script,
+ * the Content-Security-Policy allows that one inline script and style by a nonce; without, none.
+ */
+export function standaloneDocument(page: { title: string; css: string; body: string; script?: string }): string {
+    let csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+    let style = '<style>';
+    let script = '';
+    if (page.script !== undefined) {
+        const bytes = new Uint8Array(16);
+        globalThis.crypto.getRandomValues(bytes);
+        const nonce = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+        csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:`;
+        style = `<style nonce="${nonce}">`;
+        script = `<script nonce="${nonce}">${page.script}</script>\n`;
+    }
     return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="xxgk">
-<title>${esc(view.title.text)}</title>
-<style>${reportCss}
-body { margin: 0; background: #fff; }
+<title>${esc(page.title)}</title>
+${style}${page.css}
 </style>
 </head>
 <body>
-${renderPage(view, { preview: false })}
-</body>
+${page.body}
+${script}</body>
 </html>
 `;
+}
+
+/** A self-contained HTML file: inline CSS, an A4 print stylesheet, no script, no external request. */
+export function renderStandalone(view: ReportView): string {
+    return standaloneDocument({ title: view.title.text, css: `${reportCss}\nbody { margin: 0; background: #fff; }`, body: renderPage(view, { preview: false }) });
 }
 
 export { previewCss, reportCss };

@@ -142,3 +142,31 @@ export async function revertAll(): Promise<void> {
 export function describeRange(range: vscode.Range): string {
     return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
+
+/** Polls `probe` until it returns a value (a tab, a state …) or the timeout passes. */
+export async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const value = probe();
+        if (value !== undefined) return value;
+        if (Date.now() > deadline) throw new AssertionError(`timed out waiting for ${what}`);
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+}
+
+/** The workspace's 2021 example as the report of another 机关 and year (same layout, so cells keep their positions). */
+export async function exampleAs(agency: string, year: number): Promise<string> {
+    const example = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('longgang-2024.xxgk')));
+    return example
+        .replace('机关：深圳市龙岗区某局', `机关：${agency}`)
+        .replace('标题：深圳市龙岗区某局2024年', `标题：${agency}${year}年`)
+        .replace('年度：2024', `年度：${year}`)
+        .replace('发布日期：2025-01-20', `发布日期：${year + 1}-01-20`)
+        .replace('统计期限：2024-01-01 至 2024-12-31', `统计期限：${year}-01-01 至 ${year}-12-31`);
+}
+
+/** The webview tabs of a view type (the extension host sees it with a `mainThreadWebview-` prefix). */
+export function webviewTabs(viewType: string): vscode.Tab[] {
+    return vscode.window.tabGroups.all.flatMap(g => g.tabs)
+        .filter(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+}

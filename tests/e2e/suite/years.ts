@@ -10,36 +10,16 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import * as vscode from 'vscode';
 import { assert, assertEqual, type TestCase } from '../runner.mjs';
-import { codeOf, diagnosticsAfter, openWithDiagnostics, workspaceFile } from './support.js';
+import { codeOf, diagnosticsAfter, exampleAs, openWithDiagnostics, until, webviewTabs, workspaceFile } from './support.js';
 
 const agency = '对比示例局';
 
 /** The 2021 example as another year's report of `agency`, with 自然人 new applications `person` (two characters). */
 async function report(year: number, person = '58', total = '66'): Promise<string> {
-    const example = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('longgang-2024.xxgk')));
-    return example
-        .replace('机关：深圳市龙岗区某局', `机关：${agency}`)
-        .replace('标题：深圳市龙岗区某局2024年', `标题：${agency}${year}年`)
-        .replace('年度：2024', `年度：${year}`)
-        .replace('发布日期：2025-01-20', `发布日期：${year + 1}-01-20`)
-        .replace('统计期限：2024-01-01 至 2024-12-31', `统计期限：${year}-01-01 至 ${year}-12-31`)
-        .replace(/^(一、本年新收政府信息公开申请数量 +\| +)58( \|.*\| +)66$/m, `$1${person}$2${total}`);
+    return (await exampleAs(agency, year)).replace(/^(一、本年新收政府信息公开申请数量 +\| +)58( \|.*\| +)66$/m, `$1${person}$2${total}`);
 }
 
-function compareTabs(): vscode.Tab[] {
-    return vscode.window.tabGroups.all.flatMap(g => g.tabs)
-        .filter(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('xxgk.compare'));
-}
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        const value = probe();
-        if (value !== undefined) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise(resolve => setTimeout(resolve, 100));
-    }
-}
+const compareTabs = () => webviewTabs('xxgk.compare');
 
 const outside = (name: string) => vscode.Uri.file(path.join(mkdtempSync(path.join(os.tmpdir(), 'xxgk-years-')), name));
 

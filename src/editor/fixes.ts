@@ -8,6 +8,7 @@
 import type { Analysis } from '../rules/check.js';
 import type { CellModel, Finding, ReportModel, Span, TableModel } from '../model/types.js';
 import { INDENT } from '../format/table-layout.js';
+import type { BlankCellData } from '../rules/blanks.js';
 import type { RowDef } from '../templates/types.js';
 
 export interface SpanEdit {
@@ -45,6 +46,10 @@ export function fixesFor(analysis: Analysis, findings: readonly Finding[], reana
         }
         const fix = simpleFix(model, finding);
         if (fix) out.push(fix);
+        if (finding.code === 'xxgk/blank-cell') {
+            const table = tableBlanksFix(analysis, finding);
+            if (table) out.push(table);
+        }
     }
     if (totalSeen) {
         // Offered only when they do more than the single fixes already listed.
@@ -153,8 +158,16 @@ function simpleFix(model: ReportModel, finding: Finding): Fix | undefined {
             const suggestion = data.suggestion as string | undefined;
             return suggestion ? fix(`改为「${suggestion}」`, [{ span, newText: suggestion }], false) : undefined;
         }
-        case 'xxgk/blank-cell':
-            return fix('填写 0', blankEdits(model, finding));
+        case 'xxgk/blank-cell': {
+            const cells = blankCells(finding);
+            const columns = (list: BlankCellData[]) => list.map(c => model.tables.get(data.table!)?.index.columnById.get(c.column)?.short ??
+                model.tables.get(data.table!)?.index.columnById.get(c.column)?.label ?? c.column).join('、');
+            const determined = cells.filter(c => c.rule);
+            const zeros = cells.length - determined.length;
+            const title = !determined.length ? '以 0 填写本行空格' : !zeros ? `按计算值填写${columns(determined)}` :
+                `以 0 填写本行空格，并按计算值填写${columns(determined)}`;
+            return cells.length ? fix(title, blankEdits(model, cells)) : undefined;
+        }
         case 'xxgk/table-empty': {
             const table = model.tables.get(data.table!);
             return table ? fix('将表中的空格都填为 0', tableZeroEdits(model, table)) : undefined;
@@ -179,14 +192,37 @@ function simpleFix(model: ReportModel, finding: Finding): Fix | undefined {
     }
 }
 
-function blankEdits(model: ReportModel, finding: Finding): SpanEdit[] {
-    const missing = finding.data.missing as string[] | undefined;
-    if (missing?.length) {
-        const at = finding.span.end;
-        return [{ span: { start: at, end: at }, newText: missing.map(() => ' | 0').join('') }];
+function blankCells(finding: Finding): BlankCellData[] {
+    return Array.isArray(finding.data.cells) ? finding.data.cells as BlankCellData[] : [];
+}
+
+/** The values a blank-cell finding's data gives its cells (0, or what the rules determine), written in; left-out cells appended. */
+function blankEdits(model: ReportModel, cells: readonly BlankCellData[]): SpanEdit[] {
+    const edits: SpanEdit[] = [];
+    const appended = new Map<number, string[]>();
+    for (const cell of cells) {
+        const value = String(cell.value);
+        if (cell.state === 'missing') {
+            let list = appended.get(cell.start);
+            if (!list) appended.set(cell.start, list = []);
+            list.push(value);
+            continue;
+        }
+        const blank = !model.text.slice(cell.start, cell.end).trim();
+        edits.push({ span: { start: cell.start, end: cell.end }, newText: blank ? ` ${value} ` : value });
     }
-    const cell = targetCell(model, finding);
-    return cell ? [cellEdit(model, cell, '0')] : [{ span: finding.span, newText: '0' }];
+    for (const [at, values] of appended) edits.push({ span: { start: at, end: at }, newText: values.map(v => ` | ${v}`).join('') });
+    return edits;
+}
+
+/** Every blank of a table filled as its row's finding says, when the table has blanks on more than one row. */
+function tableBlanksFix(analysis: Analysis, finding: Finding): Fix | undefined {
+    const rows = analysis.findings.filter(f => f.code === 'xxgk/blank-cell' && f.data.table === finding.data.table);
+    if (rows.length < 2) return undefined;
+    return {
+        title: '填写本表的全部空格（按 0 或计算值）', kind: 'quickfix', preferred: false,
+        edits: blankEdits(analysis.model, rows.flatMap(blankCells)), fixes: rows,
+    };
 }
 
 function tableZeroEdits(model: ReportModel, table: TableModel): SpanEdit[] {

@@ -14,6 +14,12 @@ export const exportStrings = {
     checkHolds: '成立',
     checkFails: '不成立',
     reportedWas: (reported: string, computed: string) => `报告中填写为 ${reported}；按公式应为 ${computed}`,
+    /** A total the report left blank (or wrote as 「-」): the workbook holds its formula. */
+    reportedBlank: (written: string, computed: string) => `报告中此格${written ? `写作「${written}」` : '为空'}；按公式计为 ${computed}`,
+    /** A blank the checks read as another value (a rule determined it). */
+    blankDetermined: (written: string, value: string) => `报告中此格${written ? `写作「${written}」` : '为空'}；核对时按 ${value} 计`,
+    /** An annotated number: 12（其中修订3件）. */
+    annotated: (value: string, note: string) => `按 ${value} 计入合计；括号内为注释：${note}`,
     /** Around the page number in the footer: 「— 1 —」. */
     pageNumberAround: ['— ', ' —'] as const,
     formatNames: { html: 'HTML 网页', docx: 'Word 文档（DOCX）', xlsx: 'Excel 表格（XLSX）', pdf: 'PDF 文档' },

@@ -85,22 +85,33 @@ function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: View
         const cell = ws.getCell(p.row, p.col + 1);
         const total = c.ref ? totals.get(c.ref) : undefined;
         if (total) {
+            // Every total is a formula, also one the report left blank (so the totals built on it keep working).
             const terms = total.terms.map(ref => addressOf.get(ref + '@' + t.id)!);
             const result = Math.round(terms.reduce((s, a) => s + a.value, 0) * 1e6) / 1e6;
             cell.value = { formula: sumFormula(terms.map(a => a.address)), result };
+            addressOf.get(c.ref + '@' + t.id)!.value = result;
             if (c.state === 'number' && c.value !== result) {
                 cell.note = S.reportedWas(c.text, String(result));
                 cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE0DC' } };
+            } else if (c.state !== 'number' && c.state !== 'absent') {
+                cell.note = S.reportedBlank(c.text, String(result));
+                cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF5CC' } };
             }
         } else if (c.kind === 'value') {
+            // As written: a number stays a number (summed by the formulas), a blank stays empty, 「-」「/」 stay text.
             cell.value = c.state === 'number' ? c.value! : c.text || null;
+            if (c.state !== 'number' && c.computed !== undefined && c.state !== 'invalid') cell.note = S.blankDetermined(c.text, String(c.computed));
         } else {
             cell.value = c.text;
         }
         cell.font = c.kind === 'caption' ? { ...TABLE_FONT, bold: true } : TABLE_FONT;
         cell.alignment = { vertical: 'middle', horizontal: c.kind === 'label' ? 'left' : 'center', wrapText: true };
         if (c.kind === 'caption') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-        if (c.kind === 'value' && c.valueKind === 'amount') cell.numFmt = '0.####';
+        if (c.kind === 'value' && c.state === 'number' && !total) {
+            const format = numberFormat(c.text, c.valueKind === 'amount');
+            if (format) cell.numFmt = format;
+            if (c.note !== undefined) cell.note = S.annotated(String(c.value), c.note);
+        }
         const rs = c.rowSpan ?? 1;
         const cs = c.colSpan ?? 1;
         if (rs > 1 || cs > 1) ws.mergeCells(p.row, p.col + 1, p.row + rs - 1, p.col + cs);
@@ -114,6 +125,23 @@ function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: View
     widths.forEach((w, i) => {
         ws.getColumn(i + 1).width = w + 2;
     });
+}
+
+/**
+ * A number format that shows a number cell as written while it stays a number: the decimals written
+ * (75.9260, 8316.204517), and what stands around the digits as literal text — a sign or 增/减, a
+ * unit, an annotation: 12（其中修订3件） is the number 12 shown as 「12（其中修订3件）」.
+ */
+export function numberFormat(text: string, amount: boolean): string | undefined {
+    const m = /^([^0-9０-９]*)([0-9０-９]+(?:[.．]([0-9０-９]+))?)([\s\S]*)$/.exec(text.trim());
+    if (!m) return undefined;
+    const [, prefix, , decimals, suffix] = m;
+    const digits = decimals ? `0.${'0'.repeat(decimals.length)}` : '0';
+    if (!prefix && !suffix) return amount || decimals ? digits : undefined;
+    const literal = (s: string) => (s ? `"${s.replace(/"/g, '＂')}"` : '');
+    const section = `${literal(prefix)}${digits}${literal(suffix)}`;
+    // The same section for negative numbers (shown without Excel's own minus: the prefix says it).
+    return `${section};${section}`;
 }
 
 /** SUM over some cells, with runs of adjacent cells in one column or row written as ranges. */

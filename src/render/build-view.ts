@@ -62,9 +62,18 @@ class ViewBuilder {
     private readonly anchors: Anchor[] = [];
     private readonly findings: ViewFinding[];
 
+    /** Blank cells the rules read as a value a rule determined (a blank-cell finding's `data.cells`), by offset and column. */
+    private readonly determined = new Map<string, number>();
+
     constructor(private readonly checked: CheckedReport) {
         this.model = checked.model;
         this.lines = new LineIndex(this.model.text);
+        for (const f of checked.findings) {
+            if (!Array.isArray(f.data.cells)) continue;
+            for (const c of f.data.cells as { start: number; column: string; value: number; rule?: string }[]) {
+                if (c.rule) this.determined.set(`${c.start}:${c.column}`, c.value);
+            }
+        }
         this.findings = checked.findings.map(f => {
             const out: ViewFinding = { code: f.code, severity: f.severity, message: f.message, range: this.range(f.span) };
             if (f.rule) out.rule = f.rule;
@@ -350,11 +359,15 @@ class ViewBuilder {
         };
         if (row.rowId) cell.ref = `${row.rowId}.${column.id}`;
         if (written?.value !== undefined) cell.value = written.value;
+        if (written?.note !== undefined) cell.note = written.note;
         if (written) {
             this.anchor(cell, written.span);
             const computed = this.checked.findings.find(f => f.span.start === written.span.start && f.span.end === written.span.end &&
                 f.severity !== 'info' && typeof f.data.computed === 'number');
             if (computed) cell.computed = computed.data.computed;
+            // A blank the rules read as another value than 0 (a blank 总计 whose terms are filled) shows that value.
+            const determined = this.determined.get(`${written.span.start}:${column.id}`);
+            if (determined !== undefined) cell.computed ??= determined;
         }
         return cell;
     }

@@ -8,6 +8,7 @@ import type { Report } from '../language/generated/ast.js';
 import { buildModel } from '../model/build.js';
 import type { Finding, ReportModel } from '../model/types.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
+import { blankFindings } from './blanks.js';
 import { evaluateRules } from './engine.js';
 import { evaluateProse } from './prose.js';
 
@@ -26,7 +27,7 @@ export function byPosition(a: Pick<Finding, 'span' | 'severity' | 'code'>, b: Pi
 
 export function analyze(report: Report, text: string, registry: TemplateRegistry = nationalRegistry): Analysis {
     const model = buildModel(report, text, registry);
-    const findings = [...model.findings, ...evaluateRules(model), ...evaluateProse(model)].sort(byPosition);
+    const findings = [...model.findings, ...evaluateRules(model), ...blankFindings(model), ...evaluateProse(model)].sort(byPosition);
     return { model, findings };
 }
 

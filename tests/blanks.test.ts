@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, fixesFor } from '../src/editor/fixes.js';
+import { hoverAt } from '../src/editor/hover.js';
 import type { CellModel, ReportModel } from '../src/model/types.js';
 import { cellReading, effectiveValue, readingOfCell } from '../src/rules/engine.js';
 import { format2019 } from '../src/templates/format-2019.js';
@@ -132,6 +133,25 @@ describe('how the rules read a blank', () => {
         const cell = table.rowsById.get('disclosed')!.byColumn.get('person')!;
         expect(cell).toMatchObject({ state: 'number', value: 80, note: '含当场答复12件', text: '80（含当场答复12件）' });
         expect(cellReading(table, 'resultsTotal', 'total')).toMatchObject({ value: 408, source: 'written' });
+    });
+});
+
+describe('hover', () => {
+    it('explains an annotated number: its value, its note, that it counts as the number', () => {
+        const text = fixture('r5-annotated.xxgk');
+        const at = text.indexOf('80（含当场答复12件）') + 1;
+        const markdown = hoverAt(check(text).model, at)!.markdown;
+        expect(markdown).toContain('填写值：「80（含当场答复12件）」');
+        expect(markdown).toContain('按 **80** 计入各项核对');
+        expect(markdown).toContain('「含当场答复12件」是注释');
+    });
+
+    it('says which value a blank total is read as, and why', () => {
+        const text = fixture('r7-blank-totals.xxgk');
+        const line = text.split('\n').findIndex(l => l.startsWith('  （二）部分公开'));
+        const offset = text.split('\n').slice(0, line).join('\n').length + 1 + text.split('\n')[line].lastIndexOf('|  |') + 2;
+        const markdown = hoverAt(check(text).model, offset)!.markdown;
+        expect(markdown).toContain('空（按「行总计 = 六类申请人之和」推算为 **96**，各项核对按 96 计）');
     });
 });
 

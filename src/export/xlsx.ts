@@ -1,8 +1,10 @@
 /**
  * The view model as an Excel workbook (exceljs): one sheet per table laid out as printed (merged
  * headers, group rows, 四 as one row of 15 cells), header rows frozen, column widths counted in
- * display width (a CJK character is two), numbers as numbers, and every total as a formula with its
- * cached value. A 核对 sheet holds the other relations (一 + 二 = 三（七）+ 四 …) as formulas, so the
+ * display width (a CJK character is two), numbers as numbers (shown as written through their number
+ * format: decimals, a sign, a note such as 12（其中修订3件）), blank cells empty and 「-」「/」 as text, and
+ * every total as a formula with its cached value — also a total the report left blank, and a blank the
+ * checks read as another value than 0 holds that value: both marked with a note. A 核对 sheet holds the other relations (一 + 二 = 三（七）+ 四 …) as formulas, so the
  * workbook keeps checking itself when someone edits it.
  */
 import ExcelJS from 'exceljs';
@@ -74,7 +76,8 @@ function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: View
     for (const p of body) {
         if (p.cell.ref) {
             cellsByRef.set(p.cell.ref, p.cell);
-            addressOf.set(p.cell.ref + '@' + t.id, { sheet: name, address: ws.getCell(p.row, p.col + 1).address, value: p.cell.value ?? 0 });
+            const value = determinedBlank(p.cell) ?? p.cell.value ?? 0;
+            addressOf.set(p.cell.ref + '@' + t.id, { sheet: name, address: ws.getCell(p.row, p.col + 1).address, value });
         }
     }
     const totals = new Map<string, ViewTotal>();
@@ -98,9 +101,14 @@ function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: View
                 cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF5CC' } };
             }
         } else if (c.kind === 'value') {
-            // As written: a number stays a number (summed by the formulas), a blank stays empty, 「-」「/」 stay text.
-            cell.value = c.state === 'number' ? c.value! : c.text || null;
-            if (c.state !== 'number' && c.computed !== undefined && c.state !== 'invalid') cell.note = S.blankDetermined(c.text, String(c.computed));
+            // As written: a number stays a number (summed by the formulas), a blank stays empty, 「-」「/」 stay text —
+            // except a blank the checks read as another value than 0: that value, marked, so the formulas agree with the checks.
+            const determined = determinedBlank(c);
+            cell.value = determined ?? (c.state === 'number' ? c.value! : c.text || null);
+            if (determined !== undefined) {
+                cell.note = S.blankDetermined(c.text, String(determined));
+                cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF5CC' } };
+            }
         } else {
             cell.value = c.text;
         }
@@ -125,6 +133,12 @@ function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: View
     widths.forEach((w, i) => {
         ws.getColumn(i + 1).width = w + 2;
     });
+}
+
+/** The value the checks read for a cell that states no number, when it is not 0 (a rule determined it). */
+function determinedBlank(c: ViewCell): number | undefined {
+    const placeholder = c.state === 'blank' || c.state === 'dash' || c.state === 'slash' || c.state === 'missing';
+    return placeholder && c.computed ? c.computed : undefined;
 }
 
 /**

@@ -2,13 +2,18 @@
  * Quick fixes for findings whose repair is determined: a total set to its computed value (from the
  * finding's data — never recomputed here), all totals of a table or of the report in dependency
  * order, missing rows added with zeros at their template place, variant labels replaced by the
- * official ones, blank and `-` cells turned into 0, 格式 set to match 年度, a missing colon added.
- * Fixes only ever touch table lines and metadata, never prose.
+ * official ones, a row's (or a table's) blank cells filled with the values the blank-cell finding
+ * gives (0, or what the sums determine), 格式 set to match 年度, a missing colon added, and for every
+ * finding a comment that suppresses it. No fix changes a character inside a text block or a comment:
+ * one that would is not offered (`keepsRegions`).
  */
 import type { Analysis } from '../rules/check.js';
 import type { CellModel, Finding, ReportModel, Span, TableModel } from '../model/types.js';
 import { INDENT } from '../format/table-layout.js';
 import type { BlankCellData } from '../rules/blanks.js';
+import { isSuppressible } from '../rules/suppress.js';
+import { LineIndex } from '../util/lines.js';
+import { textRegions, type TextRegions } from '../util/regions.js';
 import type { RowDef } from '../templates/types.js';
 
 export interface SpanEdit {
@@ -33,6 +38,11 @@ export function totalCodes(model: ReportModel): string[] {
 }
 
 export function fixesFor(analysis: Analysis, findings: readonly Finding[], reanalyze: Reanalyze): Fix[] {
+    // A fix that would change a character inside a text block or a comment is never offered.
+    return offeredFixes(analysis, findings, reanalyze).filter(f => keepsRegions(analysis.model, f.edits));
+}
+
+function offeredFixes(analysis: Analysis, findings: readonly Finding[], reanalyze: Reanalyze): Fix[] {
     const { model } = analysis;
     const out: Fix[] = [];
     const totals = new Set(totalCodes(model));
@@ -50,6 +60,10 @@ export function fixesFor(analysis: Analysis, findings: readonly Finding[], reana
             const table = tableBlanksFix(analysis, finding);
             if (table) out.push(table);
         }
+    }
+    for (const finding of findings) {
+        const fix = suppressionFix(model, finding);
+        if (fix) out.push(fix);
     }
     if (totalSeen) {
         // Offered only when they do more than the single fixes already listed.
@@ -72,7 +86,26 @@ export function fixesFor(analysis: Analysis, findings: readonly Finding[], reana
 /** "Fix all" for the whole report (source.fixAll): every total, in dependency order. */
 export function fixAllAction(analysis: Analysis, reanalyze: Reanalyze): Fix | undefined {
     const edits = fixAllTotals(analysis.model.text, reanalyze);
-    return edits.length ? { title: '修正全文的全部总计', kind: 'source.fixAll', edits, fixes: [] } : undefined;
+    return edits.length && keepsRegions(analysis.model, edits) ? { title: '修正全文的全部总计', kind: 'source.fixAll', edits, fixes: [] } : undefined;
+}
+
+/** Whether edits leave every character of the text blocks and comments as it is (and add none to them). */
+export function keepsRegions(model: ReportModel, edits: readonly SpanEdit[]): boolean {
+    const { blocks, comments } = regionsOf(model);
+    const text = model.text;
+    for (const { span, newText } of edits) {
+        for (const b of blocks) {
+            const closed = b.end - b.start >= 6 && text.startsWith('"""', b.end - 3);
+            if (span.start < b.end && span.end > b.start) return false;
+            if (span.start === span.end && span.start > b.start && (span.start < b.end || (!closed && span.start === b.end))) return false;
+        }
+        for (const c of comments) {
+            if (span.start < c.end && span.end > c.start) return false;
+            // Text inserted right after a comment, on its line, would become part of it.
+            if (span.start === span.end && span.start > c.start && span.start <= c.end && !(span.start === c.end && /^[\r\n]/.test(newText))) return false;
+        }
+    }
+    return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -137,7 +170,14 @@ function lineDiff(before: string, after: string): SpanEdit[] {
     const edits: SpanEdit[] = [];
     let offset = 0;
     a.forEach((line, i) => {
-        if (line !== b[i]) edits.push({ span: { start: offset, end: offset + line.length }, newText: b[i] });
+        if (line !== b[i]) {
+            // Only the part that differs: the rest of the line (a trailing comment …) is left alone.
+            let head = 0;
+            while (head < line.length && head < b[i].length && line[head] === b[i][head]) head++;
+            let tail = 0;
+            while (tail < line.length - head && tail < b[i].length - head && line[line.length - 1 - tail] === b[i][b[i].length - 1 - tail]) tail++;
+            edits.push({ span: { start: offset + head, end: offset + line.length - tail }, newText: b[i].slice(head, b[i].length - tail) });
+        }
         offset += line.length + 1;
     });
     return edits;
@@ -254,15 +294,60 @@ function insertRowEdit(model: ReportModel, table: TableModel, rowId: string, wit
     const next = index.rows.slice(after + 1).map(r => table.rowsById.get(r.def.id)).find(Boolean);
     const text = model.text;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const { blocks } = regionsOf(model);
     if (next) {
         const at = text.lastIndexOf('\n', next.lineSpan.start - 1) + 1;
+        // A text block that closes on the next row's line, before the row: the new rows go right after it.
+        const block = blocks.find(b => b.start < at && at < b.end);
+        if (block) return { span: { start: block.end, end: block.end }, newText: lines.map(l => eol + l).join('') };
         return { span: { start: at, end: at }, newText: lines.map(l => l + eol).join('') };
     }
     const last = table.rows[table.rows.length - 1]?.lineSpan ?? table.header?.span ?? table.span;
     let at = text.indexOf('\n', last.end);
     if (at < 0) at = text.length;
     if (text[at - 1] === '\r') at--;
+    // A text block that opens on the rest of the line (「行政强制 | 0 """…」): the new rows go before it, not into it.
+    const block = blocks.find(b => b.start >= last.end && b.start < at);
+    if (block) at = last.end;
     return { span: { start: at, end: at }, newText: lines.map(l => eol + l).join('') };
+}
+
+/**
+ * A comment that suppresses the finding (src/rules/suppress.ts), inserted above its line with that
+ * line's indentation; for a finding in a text block, above the line the block opens on (a
+ * disable-next-line there covers the whole block).
+ */
+function suppressionFix(model: ReportModel, finding: Finding): Fix | undefined {
+    if (!isSuppressible(finding.code)) return undefined;
+    const text = model.text;
+    const lines = new LineIndex(text);
+    const { blocks } = regionsOf(model);
+    let line = lines.position(finding.span.start).line;
+    for (;;) {
+        // The line must start outside any text block: go up to where the block opens.
+        const start = lines.lineStart(line);
+        const block = blocks.find(b => b.start < start && start < b.end) ?? blocks.find(b => b.start <= finding.span.start && finding.span.start < b.end && b.start < start);
+        if (!block) break;
+        line = lines.position(block.start).line;
+    }
+    const start = lines.lineStart(line);
+    const indent = /^[ \t\u3000]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    // A finding about the whole file sits on its first line, whatever that line is: a disable from the top covers it.
+    const directive = finding.span.start === 0 ? 'xxgk-disable' : 'xxgk-disable-next-line';
+    return {
+        title: `忽略此处的 ${finding.code}（插入 ${directive} 注释）`, kind: 'quickfix', preferred: false,
+        edits: [{ span: { start, end: start }, newText: `${indent}// ${directive} ${finding.code} 理由：${eol}` }], fixes: [finding],
+    };
+}
+
+const regionCache = new WeakMap<ReportModel, TextRegions>();
+
+/** The text blocks and comments of the report (no fix may change a character inside them). */
+function regionsOf(model: ReportModel): TextRegions {
+    let regions = regionCache.get(model);
+    if (!regions) regionCache.set(model, regions = textRegions(model.text));
+    return regions;
 }
 
 function countDescendants(def: RowDef): number {

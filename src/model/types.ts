@@ -48,6 +48,8 @@ export interface Finding {
     rule?: string;
     data: FindingData;
     related?: RelatedSpan[];
+    /** Set on a finding a suppression comment suppressed (src/rules/suppress.ts): its reason and where the comment is. */
+    suppression?: { justification: string; span?: Span };
 }
 
 /**

@@ -69,7 +69,7 @@ const entries = [
     { code: 'xxgk/blank-cell', domainRule: 'R7', severity: 'warning', title: '空单元格', message: '「{row}」{parts}' },
 
     // --- suppression comments (src/rules/suppress.ts)
-    { code: 'xxgk/unused-suppression', severity: 'warning', title: '没有起作用的忽略注释', message: '「{directive}」没有忽略任何问题[：此处没有 {codes}]' },
+    { code: 'xxgk/unused-suppression', severity: 'warning', title: '没有起作用的忽略注释', message: '「{directive}」[中的 {codes} ]没有忽略任何问题[：{hint}]' },
     { code: 'xxgk/suppression-code', severity: 'error', title: '忽略注释中的规则代码无法识别', message: '{problem}；可写规则代码（如 xxgk/row-total）或规则编号（如 R7）' },
 ] as const satisfies readonly CatalogEntry[];
 

@@ -147,6 +147,18 @@ describe('fixes never change a character inside a text block or a comment (issue
             return t.slice(0, start) + ins + t.slice(Math.min(t.length, start + len));
         }, text));
 
+    it('adds a missing last row before a text block that opens on the last row\'s line, not inside it', () => {
+        const longgang = read(path.join(examplesDir, 'longgang-2024.xxgk'));
+        const text = longgang.replace(/\n  复议后起诉 [^\n]*/, '').replace(/(  未经复议直接起诉 [^\n]*)/, '$1 """案件情况\n另起一行\n"""');
+        const analysis = check(text);
+        const missing = analysis.findings.find(f => f.code === 'xxgk/row-missing')!;
+        const [fix] = fixesFor(analysis, [missing], reanalyze);
+        const fixed = applyEdits(text, fix.edits);
+        expect(lexedRegions(fixed)).toEqual(lexedRegions(text));
+        expect(fixed).toContain('  未经复议直接起诉 |        0 |        0 |        0 |        1 |    1\n  复议后起诉 | 0 | 0 | 0 | 0 | 0 """案件情况');
+        expect(check(fixed).findings.filter(f => f.code === 'xxgk/row-missing')).toEqual([]);
+    });
+
     it('the region scanner finds exactly what the lexer finds', () => {
         fc.assert(fc.property(mutated, text => {
             const { blocks, comments } = textRegions(text);

@@ -177,7 +177,9 @@ describe('fixes for blanks', () => {
         const analysis = check(text);
         const finding = analysis.findings.find(f => f.code === 'xxgk/blank-cell' && f.data.row === 'partly')!;
         const fixes = fixesFor(analysis, [finding], reanalyze);
-        expect(fixes.map(f => f.title)).toEqual(['按计算值填写总计', '填写本表的全部空格（按 0 或计算值）']);
+        expect(fixes.map(f => f.title)).toEqual([
+            '按计算值填写总计', '填写本表的全部空格（按 0 或计算值）', '忽略此处的 xxgk/blank-cell（插入 xxgk-disable-next-line 注释）',
+        ]);
         const fixed = applyEdits(text, fixes[0].edits);
         expect(fixed.split('\n')[43]).toMatch(/\| 2 \| 0 \| 96 \|/);
         expect(check(fixed).findings.filter(f => f.code === 'xxgk/blank-cell' && f.data.row === 'partly')).toEqual([]);

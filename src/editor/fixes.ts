@@ -61,10 +61,7 @@ function offeredFixes(analysis: Analysis, findings: readonly Finding[], reanalyz
             if (table) out.push(table);
         }
     }
-    for (const finding of findings) {
-        const fix = suppressionFix(model, finding);
-        if (fix) out.push(fix);
-    }
+
     if (totalSeen) {
         // Offered only when they do more than the single fixes already listed.
         const results = new Set(out.map(f => applyEdits(model.text, f.edits)));
@@ -79,6 +76,11 @@ function offeredFixes(analysis: Analysis, findings: readonly Finding[], reanalyz
         if (all.length && !results.has(applyEdits(model.text, all))) {
             out.push({ title: '修正全文的全部总计（按依赖顺序）', kind: 'quickfix', edits: all, fixes: [totalSeen] });
         }
+    }
+    // Last: keeping the finding and saying why.
+    for (const finding of findings) {
+        const fix = suppressionFix(model, finding);
+        if (fix) out.push(fix);
     }
     return out;
 }

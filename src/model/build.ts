@@ -692,7 +692,7 @@ class ModelBuilder {
 }
 
 /** How many cells an empty table has: 0 when it has a number (or an unreadable cell) or no cells at all. */
-export function emptyTableCells(table: TableModel): number {
+function emptyTableCells(table: TableModel): number {
     let cells = 0;
     for (const row of table.rows) {
         for (const cell of row.cells) {

@@ -6,7 +6,6 @@
  * the blank and not on the correct cells the rules compare it with (src/rules/engine.ts).
  * A table without a single number has one finding instead (xxgk/table-empty, src/model).
  */
-import { emptyTableCells } from '../model/build.js';
 import type { CellModel, Finding, ReportModel, RowModel, Span, TableModel } from '../model/types.js';
 import { fillTemplate } from '../util/text.js';
 import { blankPhrases, catalogEntry, placeholderPhrase } from './catalog.js';
@@ -28,11 +27,20 @@ export function blankFindings(model: ReportModel): Finding[] {
     const out: Finding[] = [];
     for (const section of model.sections) {
         for (const table of section.tables) {
-            if (emptyTableCells(table)) continue;
+            // One pass: the rows with blank cells, and whether the table has a number at all.
+            let rows: RowModel[] | undefined;
+            let numbers = false;
             for (const row of table.rows) {
-                const finding = rowFinding(table, row);
-                if (finding) out.push(finding);
+                let blank = false;
+                for (const cell of row.cells) {
+                    if (cell.state === 'number' || cell.state === 'invalid') numbers = true;
+                    else if (cell.column && isPlaceholder(cell)) blank = true;
+                }
+                if (blank) (rows ??= []).push(row);
             }
+            // A table without a single number has one finding instead (xxgk/table-empty, src/model).
+            if (!rows || !numbers) continue;
+            for (const row of rows) out.push(rowFinding(table, row)!);
         }
     }
     return out;

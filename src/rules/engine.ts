@@ -263,7 +263,7 @@ interface Equation {
  * equality determines. A count is never determined negative.
  */
 function solveBlanks(table: TableModel): Map<CellModel, Determination> {
-    if (!table.index.equalities.length || !table.rows.some(r => r.cells.some(isPlaceholder))) return NOTHING_DETERMINED;
+    if (!table.index.equalities.length || !hasPlaceholder(table)) return NOTHING_DETERMINED;
     const equations = equationsOf(table);
     const determined = new Map<CellModel, Determination>();
     const open = (c: CellModel) => isPlaceholder(c) && !determined.has(c);
@@ -308,6 +308,13 @@ function solveBlanks(table: TableModel): Map<CellModel, Determination> {
         }
     }
     return determined;
+}
+
+function hasPlaceholder(table: TableModel): boolean {
+    for (const row of table.rows) {
+        for (const cell of row.cells) if (isPlaceholder(cell)) return true;
+    }
+    return false;
 }
 
 /** The cells written in the file that a row stands for in a column (a group: its sub-rows'); undefined when one is not written. */

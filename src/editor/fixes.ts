@@ -12,9 +12,9 @@ import type { CellModel, Finding, ReportModel, Span, TableModel } from '../model
 import { INDENT } from '../format/table-layout.js';
 import type { BlankCellData } from '../rules/blanks.js';
 import { isSuppressible } from '../rules/suppress.js';
-import { LineIndex } from '../util/lines.js';
 import { textRegions, type TextRegions } from '../util/regions.js';
 import type { RowDef } from '../templates/types.js';
+import { LineIndex, lineBreakOf, lineEndAt, lineRanges, lineStartAt } from '../util/lines.js';
 
 export interface SpanEdit {
     span: Span;
@@ -166,21 +166,22 @@ export function applyEdits(text: string, edits: readonly SpanEdit[]): string {
 
 /** Edits that turn `before` into `after` when both have the same lines, one per changed line. */
 function lineDiff(before: string, after: string): SpanEdit[] {
-    const a = before.split('\n');
-    const b = after.split('\n');
+    const a = lineRanges(before);
+    const b = lineRanges(after);
     if (a.length !== b.length) return [{ span: { start: 0, end: before.length }, newText: after }];
     const edits: SpanEdit[] = [];
-    let offset = 0;
     a.forEach((line, i) => {
-        if (line !== b[i]) {
-            // Only the part that differs: the rest of the line (a trailing comment …) is left alone.
-            let head = 0;
-            while (head < line.length && head < b[i].length && line[head] === b[i][head]) head++;
-            let tail = 0;
-            while (tail < line.length - head && tail < b[i].length - head && line[line.length - 1 - tail] === b[i][b[i].length - 1 - tail]) tail++;
-            edits.push({ span: { start: offset + head, end: offset + line.length - tail }, newText: b[i].slice(head, b[i].length - tail) });
-        }
-        offset += line.length + 1;
+        // A line with its break: a fix that changed only the kind of a break is not lost.
+        const end = Math.min(line.next, before.length);
+        const oldText = before.slice(line.start, end);
+        const newText = after.slice(b[i].start, Math.min(b[i].next, after.length));
+        if (oldText === newText) return;
+        // Only the part that differs: the rest of the line (a trailing comment …) is left alone.
+        let head = 0;
+        while (head < oldText.length && head < newText.length && oldText[head] === newText[head]) head++;
+        let tail = 0;
+        while (tail < oldText.length - head && tail < newText.length - head && oldText[oldText.length - 1 - tail] === newText[newText.length - 1 - tail]) tail++;
+        edits.push({ span: { start: line.start + head, end: end - tail }, newText: newText.slice(head, newText.length - tail) });
     });
     return edits;
 }
@@ -295,19 +296,17 @@ function insertRowEdit(model: ReportModel, table: TableModel, rowId: string, wit
     const after = withChildren ? info.order + countDescendants(info.def) : info.order;
     const next = index.rows.slice(after + 1).map(r => table.rowsById.get(r.def.id)).find(Boolean);
     const text = model.text;
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const eol = lineBreakOf(text);
     const { blocks } = regionsOf(model);
     if (next) {
-        const at = text.lastIndexOf('\n', next.lineSpan.start - 1) + 1;
+        const at = lineStartAt(text, next.lineSpan.start);
         // A text block that closes on the next row's line, before the row: the new rows go right after it.
         const block = blocks.find(b => b.start < at && at < b.end);
         if (block) return { span: { start: block.end, end: block.end }, newText: lines.map(l => eol + l).join('') };
         return { span: { start: at, end: at }, newText: lines.map(l => l + eol).join('') };
     }
     const last = table.rows[table.rows.length - 1]?.lineSpan ?? table.header?.span ?? table.span;
-    let at = text.indexOf('\n', last.end);
-    if (at < 0) at = text.length;
-    if (text[at - 1] === '\r') at--;
+    let at = lineEndAt(text, last.end);
     // A text block that opens on the rest of the line (「行政强制 | 0 """…」): the new rows go before it, not into it.
     const block = blocks.find(b => b.start >= last.end && b.start < at);
     if (block) at = last.end;
@@ -334,7 +333,7 @@ function suppressionFix(model: ReportModel, finding: Finding): Fix | undefined {
     }
     const start = lines.lineStart(line);
     const indent = /^[ \t\u3000]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const eol = lineBreakOf(text);
     // A finding about the whole file sits on its first line, whatever that line is: a disable from the top covers it.
     const directive = finding.span.start === 0 ? 'xxgk-disable' : 'xxgk-disable-next-line';
     return {

@@ -6,17 +6,12 @@
 import type { CellModel, ReportModel, Span, TableModel } from '../model/types.js';
 import { contributingCells, readingOfCell, ruleInstances } from '../rules/engine.js';
 import { kindNames } from '../model/values.js';
-import { describeColumn, describeRow, describeSection, describeTable, explainInstance, formatName } from './describe.js';
+import { describeColumn, describeRow, describeSection, describeTable, explainInstance, formatName, markdownText } from './describe.js';
 import { META_DOCS } from './completion.js';
 
 export interface HoverResult {
     markdown: string;
     span: Span;
-}
-
-/** User text shown in hover Markdown, with Markdown's punctuation escaped. */
-function escapeMarkdown(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end && span.end > span.start;
@@ -66,7 +61,7 @@ function hoverInTable(model: ReportModel, table: TableModel, offset: number, mor
             return { markdown: describeRow(template, table.def, row.def, parent), span: row.labelSpan };
         }
         const cell = row.cells.find(c => within(c.span, offset));
-        if (cell) return { markdown: describeCell(model, table, row.def?.short ?? row.def?.label ?? row.label, cell, more), span: cell.span };
+        if (cell) return { markdown: describeCell(model, table, row.def?.short ?? row.def?.label ?? markdownText(row.label), cell, more), span: cell.span };
     }
     return undefined;
 }
@@ -76,14 +71,14 @@ function describeCell(model: ReportModel, table: TableModel, rowName: string, ce
     const lines = [`**${rowName} · ${column?.short ?? column?.label ?? ''}**`];
     if (column) {
         const reading = readingOfCell(table, cell);
-        const written = cell.state === 'blank' || cell.state === 'missing' ? '空' : `「${escapeMarkdown(cell.text)}」`;
-        const value = cell.state === 'invalid' ? `无法读取「${escapeMarkdown(cell.text)}」` :
+        const written = cell.state === 'blank' || cell.state === 'missing' ? '空' : `「${markdownText(cell.text)}」`;
+        const value = cell.state === 'invalid' ? `无法读取「${markdownText(cell.text)}」` :
             cell.state === 'number' ? (cell.note === undefined ? String(cell.value) : written) :
             reading.source === 'inferred' ? `${written}（按「${reading.by!.rule.title}」推算为 **${reading.value}**，各项核对按 ${reading.value} 计）` :
             `${written}（按 0 计）`;
         lines.push(`填写值：${value}（应为${kindNames[column.kind]}${column.unit ? `，单位${column.unit}` : ''}）`);
         if (cell.note !== undefined) {
-            lines.push(`按 **${cell.value}** 计入各项核对；括号中的「${escapeMarkdown(cell.note)}」是注释，原样保留，预览和导出照原文印出。`);
+            lines.push(`按 **${cell.value}** 计入各项核对；括号中的「${markdownText(cell.note)}」是注释，原样保留，预览和导出照原文印出。`);
         }
     }
     const instances = ruleInstances(model).filter(i => i.table === table &&

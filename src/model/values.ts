@@ -32,8 +32,26 @@ const COUNTING_WORD = /^(\d+)\s*(件|条|个|次|项|起|人|份|家|宗|例|笔
 /** A value followed by a note in parentheses, full- or half-width: 12（其中修订3件）, 40(含自然失效9件). */
 const ANNOTATED = /^(.*?\S)\s*[（(]([^()（）]*\S[^()（）]*)[）)]$/;
 
-const PLAIN_COUNT = /^[0-9]{1,15}$/;
+/**
+ * The largest value a cell may hold (12 digits): far above any real count or amount in 万元, and low
+ * enough that every sum of up to 9,000 cells is still an exact integer in a double (below 2^53), so a
+ * total is never rounded. A larger number is an invalid value (R5), not a silently rounded one.
+ */
+export const MAX_CELL_VALUE = 999_999_999_999;
+const PLAIN_COUNT = /^[0-9]{1,12}$/;
 const NO_PROBLEMS: CellProblem[] = [];
+
+/** A cell's text as a message quotes it: up to 80 characters as written, a longer one cut to 40. */
+function quoted(raw: string): string {
+    if (raw.length <= 80) return raw;
+    const points = [...raw];
+    return points.length <= 80 ? raw : `${points.slice(0, 40).join('')}…（共 ${points.length} 个字符）`;
+}
+
+/** Sums of cells (amounts: 万元 to the fen, six decimals) without binary noise; integers stay exact. */
+export function roundSum(value: number): number {
+    return Number.isInteger(value) ? value : Math.round(value * 1e6) / 1e6;
+}
 
 export function parseCell(raw: string, column: ColumnDef): ParsedCell {
     if (column.kind !== 'amount' && PLAIN_COUNT.test(raw)) return { state: 'number', value: Number(raw), problems: NO_PROBLEMS };
@@ -46,39 +64,45 @@ export function parseCell(raw: string, column: ColumnDef): ParsedCell {
         // The value before the note is read as a cell of its own; the note is kept as written.
         const inner = parseValue(annotated[1], annotated[1].normalize('NFKC').trim(), column);
         if (inner.state === 'number') return { ...inner, note: annotated[2].trim() };
-        return invalid(raw, column);
+        return inner.problems[0]?.params.limit !== undefined ? inner : invalid(raw, column);
     }
     return parseValue(raw, text, column);
 }
 
-function invalid(raw: string, column: ColumnDef): ParsedCell {
-    return {
-        state: 'invalid',
-        problems: [{ code: 'xxgk/value-kind', params: { column: column.short ?? column.label, kind: kindNames[column.kind], text: raw } }],
-    };
+function invalid(raw: string, column: ColumnDef, tooLarge = false): ParsedCell {
+    const params: Record<string, string | number> = { column: column.short ?? column.label, kind: kindNames[column.kind], text: quoted(raw) };
+    if (tooLarge) params.limit = MAX_CELL_VALUE;
+    return { state: 'invalid', problems: [{ code: 'xxgk/value-kind', params }] };
 }
 
 function parseValue(raw: string, text: string, column: ColumnDef): ParsedCell {
     const name = column.short ?? column.label;
     switch (column.kind) {
         case 'count': {
-            if (COUNT.test(text)) return { state: 'number', value: Number(text), problems: NO_PROBLEMS };
-            const word = COUNTING_WORD.exec(text);
-            if (word) {
-                return { state: 'number', value: Number(word[1]), problems: [{ code: 'xxgk/value-suffix', params: { column: name, text: raw, value: word[1], word: word[2] } }] };
+            let digits = text;
+            let problems = NO_PROBLEMS;
+            if (!COUNT.test(text)) {
+                const word = COUNTING_WORD.exec(text);
+                if (!word) return invalid(raw, column);
+                digits = word[1];
+                problems = [{ code: 'xxgk/value-suffix', params: { column: name, text: quoted(raw), value: word[1], word: word[2] } }];
             }
-            return invalid(raw, column);
+            const value = Number(digits);
+            return value <= MAX_CELL_VALUE ? { state: 'number', value, problems } : invalid(raw, column, true);
         }
         case 'signed': {
             const m = SIGNED.exec(text);
             if (!m) return invalid(raw, column);
             const negative = m[1] === '-' || m[1] === '−' || m[1] === '减';
-            return { state: 'number', value: negative ? -Number(m[2]) : Number(m[2]), problems: NO_PROBLEMS };
+            const value = Number(m[2]);
+            if (!(value <= MAX_CELL_VALUE)) return invalid(raw, column, true);
+            return { state: 'number', value: negative ? -value : value, problems: NO_PROBLEMS };
         }
         case 'amount': {
             const m = AMOUNT.exec(text);
             if (!m) return invalid(raw, column);
             const value = Number(m[1]);
+            if (!(value <= MAX_CELL_VALUE)) return invalid(raw, column, true);
             const problems: CellProblem[] = [];
             const decimals = m[2]?.length ?? 0;
             if (column.maxDecimals !== undefined && decimals > column.maxDecimals) {

@@ -22,6 +22,7 @@ import type { CapabilityRuleDef, CoincidenceRuleDef, LinearRuleDef, RowDef, Subt
 import { fillTemplate } from '../util/text.js';
 import { placeholderPhrase, valuePhrases } from './catalog.js';
 import type { CellModel, Finding, RelatedSpan, ReportModel, Span, TableModel } from '../model/types.js';
+import { roundSum } from '../model/values.js';
 
 export interface Term {
     /** Column id (rules checked per row) or row id (rules checked per column). */
@@ -115,8 +116,8 @@ function holdsFor(rule: LinearRuleDef, value: (id: string) => number | undefined
         if (v === undefined) return undefined;
         right += v;
     }
-    left = round(left);
-    right = round(right);
+    left = roundSum(left);
+    right = roundSum(right);
     return rule.op === '=' ? left === right : rule.op === '>=' ? left >= right : left <= right;
 }
 
@@ -241,7 +242,7 @@ function gridOf(table: TableModel): (number | undefined)[] {
                 }
                 sum += v;
             }
-            values[r * width + c] = sum === undefined ? undefined : round(sum);
+            values[r * width + c] = sum === undefined ? undefined : roundSum(sum);
         }
     }
     return values;
@@ -290,7 +291,7 @@ function solveBlanks(table: TableModel): Map<CellModel, Determination> {
                 }
             }
             if (!readable || count !== 1) continue;
-            const value = round(-sum * sign);
+            const value = roundSum(-sum * sign);
             if (value < 0 && unknown!.column?.kind !== 'signed') continue;
             let list = candidates.get(unknown!);
             if (!list) candidates.set(unknown!, list = []);
@@ -471,7 +472,7 @@ function instance(rule: LinearRuleDef, table: TableModel, at: string, term: (id:
     let computed: number | undefined;
     let expected: RuleInstance['expected'];
     if (target?.cell) {
-        const value = lhs.includes(target) ? round(right - (left - target.value)) : round(left - (right - target.value));
+        const value = lhs.includes(target) ? roundSum(right - (left - target.value)) : roundSum(left - (right - target.value));
         if (rule.op === '=') {
             computed = value;
             if (computed < 0 && target.cell.column?.kind !== 'signed') computed = undefined;
@@ -608,10 +609,6 @@ export function formatTerms(terms: readonly Term[]): string {
 function sum(terms: readonly Term[]): number {
     let total = 0;
     for (const t of terms) total += t.value;
-    return round(total);
+    return roundSum(total);
 }
 
-/** Sums of amounts (万元 to the fen: six decimals), without binary noise. */
-function round(value: number): number {
-    return Math.round(value * 1e6) / 1e6;
-}

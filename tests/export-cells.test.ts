@@ -1,9 +1,8 @@
 /**
  * Cells are printed as written in the preview and every export (issue 8 §1, §4): a blank prints
  * blank, 「-」「—」「/」「／」 print as written, an annotated number prints with its note and still
- * counts as its number, an amount keeps its decimals. DOCX and XLSX are written to files and read
- * back (JSZip, exceljs); the HTML is the renderer's. (The PDF prints the same view cells' text;
- * reading a PDF back needs poppler or a PDF reader and lives with the export tests.)
+ * counts as its number, an amount keeps its decimals. DOCX, XLSX and PDF are written to files and
+ * read back (JSZip, exceljs, pdf.js with xxgk's fallback font: no system font needed); the HTML is the renderer's.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +11,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderExport, writeExport } from '../src/export/export.js';
+import { findFonts } from '../src/export/fonts.js';
 import { numberFormat } from '../src/export/xlsx.js';
 import { renderPage, renderPreviewContent } from '../src/render/html.js';
 import { fixturesDir, read } from './support/helpers.js';
+import { readPdf } from './support/pdf.js';
 import { cellByRef, tableOf, viewOf } from './support/view.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-cells-'));
@@ -80,6 +81,22 @@ describe('DOCX', () => {
         expect(row('2.其他法律行政法规禁止公开').slice(-7)).toEqual(['1', '0', '0', '0', '0', '0', '']);
         // 四 is printed as one row of 15 cells.
         expect(rows.filter(r => r.length === 15).pop()).toEqual(['1', '1', '-', '／', '2', '0', '0', '0', '1', '', '0', '', '0', '0', '0']);
+    });
+});
+
+describe('PDF', () => {
+    it('prints each cell as written', async () => {
+        const file = path.join(dir, 'cells.pdf');
+        const empty = mkdtempSync(path.join(dir, 'nofonts-'));
+        writeExport(file, await renderExport(view, 'pdf', { fonts: findFonts({ dirs: [empty] }) }));
+        const lines = (await readPdf(file)).pages.flatMap(p => p.text.split('\n')).map(l => l.replace(/\s+/g, ' ').trim());
+        const text = lines.join('\n');
+        for (const written of ['12（其中修订3件）', '40(含自然失效9件)', '80（含当场答复12件）', '8316.204517', '／', '—']) {
+            expect(text.replace(/\s+/g, ''), written).toContain(written);
+        }
+        // The cells of a row in order: 规章 / ／ /.
+        expect(text.replace(/\s+/g, '')).toContain('规章/／/');
+        expect(text.replace(/\s+/g, '')).toContain('行政处罚-');
     });
 });
 

@@ -16,6 +16,7 @@ import { checkText } from '../src/rules/check.js';
 import { nationalRegistry } from '../src/templates/registry.js';
 import type { TemplateDef } from '../src/templates/types.js';
 import { flattenRows } from '../src/templates/template-index.js';
+import { makePlausible } from '../tests/support/reports.js';
 import { keystrokeLatency, percentile, rssMegabytes, startServer } from './lsp.js';
 import { pathToFileURL } from 'node:url';
 
@@ -78,21 +79,7 @@ function generateReport(template: TemplateDef, seed: number, withError: boolean)
                 values.set('received', total.map((t, i) => t + carriedOver[i] - Math.min(carriedIn[i], t + carriedOver[i])));
                 values.set('carriedIn', carriedIn.map((c, i) => Math.min(c, total[i] + carriedOver[i])));
             }
-            // Plausible 二 tables (R8–R12): a 部门 reports no 规章; 现行有效 ≥ 本年制发; 本年新公开 ≤ 本年新制作 ≤ 对外公开总数量;
-            // item counts stay ≥ 0; 处理决定数量 never equals the item count.
-            const col = (id: string) => table.columns.findIndex(c => c.id === id);
-            for (const [rowId, v] of values) {
-                if (col('inForce') >= 0) v[col('inForce')] = v[col('issued')] + rand(20);
-                if (col('made') >= 0) {
-                    v[col('published')] = Math.min(v[col('published')], v[col('made')]);
-                    v[col('publishedTotal')] = v[col('made')] + rand(20);
-                }
-                if (col('lastYearItems') >= 0) {
-                    v[col('lastYearItems')] = Math.max(v[col('lastYearItems')], -v[col('change')]);
-                    if (col('decisions') >= 0) v[col('decisions')] = v[col('lastYearItems')] + v[col('change')] + 1 + rand(5);
-                }
-                if (table.id === 'item1' && rowId === 'rules') v.fill(0);
-            }
+            makePlausible(table, values, rand);
             if (totalCol >= 0) {
                 for (const v of values.values()) v[totalCol] = v.reduce((sum, x, i) => (i === totalCol ? sum : sum + x), 0);
             }

@@ -43,21 +43,31 @@ function tableValues(table: TableDef, next: Random): Map<string, number[]> {
         carriedIn.forEach((v, i) => { carriedIn[i] = Math.min(v, sums[i] + carriedOver[i]); });
         rows.set('received', sums.map((s, i) => s + carriedOver[i] - carriedIn[i]));
     }
+    makePlausible(table, rows, next);
+    const total = col('total');
+    if (total >= 0) for (const v of rows.values()) v[total] = v.reduce((s, x, i) => (i === total ? s : s + x), 0);
+    return rows;
+}
+
+/**
+ * Plausible 二 tables (R8–R12), in place: a 部门 reports no 规章; 现行有效 ≥ 本年制发; 本年新公开 ≤
+ * 本年新制作 ≤ 对外公开总数量; item counts stay ≥ 0; 处理决定数量 never equals the item count.
+ * Shared with the bench's generated reports (bench/bench.ts).
+ */
+export function makePlausible(table: TableDef, rows: Map<string, number[]>, next: Random): void {
+    const col = (id: string) => table.columns.findIndex(c => c.id === id);
     for (const [id, v] of rows) {
-        if (col('inForce') >= 0) v[col('inForce')] = v[col('issued')] + next(30);
+        if (col('inForce') >= 0) v[col('inForce')] = v[col('issued')] + next(20);
         if (col('made') >= 0) {
             v[col('published')] = Math.min(v[col('published')], v[col('made')]);
-            v[col('publishedTotal')] = v[col('made')] + next(30);
+            v[col('publishedTotal')] = v[col('made')] + next(20);
         }
         if (col('lastYearItems') >= 0) {
             v[col('lastYearItems')] = Math.max(v[col('lastYearItems')], -v[col('change')]);
-            if (col('decisions') >= 0) v[col('decisions')] = v[col('lastYearItems')] + v[col('change')] + 1 + next(9);
+            if (col('decisions') >= 0) v[col('decisions')] = v[col('lastYearItems')] + v[col('change')] + 1 + next(5);
         }
-        if (table.id === 'item1' && id === 'rules') v.fill(0); // a 部门 makes no 规章 (R12)
-        const total = col('total');
-        if (total >= 0) v[total] = v.reduce((s, x, i) => (i === total ? s : s + x), 0);
+        if (table.id === 'item1' && id === 'rules') v.fill(0);
     }
-    return rows;
 }
 
 export function consistentReport(template: TemplateDef, next: Random): string {

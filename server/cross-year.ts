@@ -26,6 +26,7 @@ import {
     agencyKeyOf, crossYearFindings, crossYearTargets, previousKey, reportKey, reportSummary, type ReportSummary, type SummarySpan,
 } from '../src/rules/cross-year.js';
 import { LineIndex } from '../src/util/lines.js';
+import { logProblem } from './documents.js';
 import type { SavedDocuments } from './save-checks.js';
 
 /** The index entry of a report (its name is 机关#年度). */
@@ -195,10 +196,19 @@ export class CrossYearScopeComputation extends DefaultScopeComputation {
 
 /** Re-validates the reports whose last year's report changed (besides Langium's reference-based rule). */
 export class CrossYearIndexManager extends DefaultIndexManager {
+    constructor(private readonly shared: LangiumSharedCoreServices) {
+        super(shared);
+    }
+
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (super.isAffected(document, changedUris)) return true;
-        const services = this.serviceRegistry.getServices(document.uri) as Partial<CrossYearAddedServices>;
-        return services.crossYear?.Reports.dependsOn(document, changedUris) ?? false;
+        try {
+            const services = this.serviceRegistry.getServices(document.uri) as Partial<CrossYearAddedServices>;
+            return services.crossYear?.Reports.dependsOn(document, changedUris) ?? false;
+        } catch (e) {
+            logProblem(this.shared, `xxgk: ${document.uri.toString()}`, e);
+            return true; // re-validating too much is safe
+        }
     }
 }
 

@@ -1,0 +1,346 @@
+/**
+ * The document lifecycle of the language server, made safe against any client message sequence:
+ *
+ * - a document closed in the editor is dropped when it has no file (untitled, deleted), and goes
+ *   back to the state of a workspace file no editor shows when it has one: the text on disk, its
+ *   summary only (no analysis kept, not validated, its diagnostics cleared);
+ * - a failure while building one document is logged and becomes an `xxgk/internal` diagnostic of
+ *   that document; the other documents carry on; a document whose file can no longer be read is gone;
+ * - files are read only when they are regular `.xxgk` files of a sane size (no FIFO, device or
+ *   directory, no unbounded read), for the workspace, the cross-year index and the preview alike.
+ */
+import { statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import {
+    DefaultDocumentBuilder, DefaultLangiumDocumentFactory, DefaultServiceRegistry, DefaultWorkspaceManager, DocumentState, isOperationCancelled,
+    URI, UriUtils, ValidationRegistry, type AstNode, type FileSystemNode, type FileSystemProvider, type LangiumCoreServices,
+    type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type Stream, type ValidationAcceptor,
+} from 'langium';
+import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import type { CancellationToken, Diagnostic, TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Report } from '../src/language/generated/ast.js';
+import { catalogEntry } from '../src/rules/catalog.js';
+import { forgetAnalysis } from '../src/rules/check.js';
+import { fillTemplate } from '../src/util/text.js';
+import type { SavedDocuments } from './save-checks.js';
+
+/** Larger files are not reports: the server neither loads nor previews them (real reports are < 1 MB). */
+export const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+
+/** A report's file name: `.xxgk`, in any case (as the editor's language association). */
+export const isReportPath = (uri: URI) => UriUtils.extname(uri).toLowerCase() === '.xxgk';
+
+const messages = {
+    notAFile: (path: string) => `${path} 不是普通文件，不能作为年报读取`,
+    tooLarge: (path: string, size: number) =>
+        `${path} 有 ${(size / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_REPORT_BYTES / 1024 / 1024} MB，不像是年报，未读取`,
+    notReport: (path: string) => `${path} 不是 .xxgk 年报文件`,
+    notOnDisk: (name: string) => `「${name}」未在编辑器中打开，也不是磁盘上的文件`,
+};
+
+/** Why a report file cannot be read (a Chinese sentence), or undefined when it can. */
+export function unreadableReason(uri: URI): string | undefined {
+    if (uri.scheme !== 'file') return messages.notOnDisk(UriUtils.basename(uri) || uri.toString());
+    if (!isReportPath(uri)) return messages.notReport(uri.fsPath);
+    let size: number;
+    try {
+        const stats = statSync(uri.fsPath);
+        if (!stats.isFile()) return messages.notAFile(uri.fsPath);
+        size = stats.size;
+    } catch {
+        return messages.notOnDisk(uri.fsPath);
+    }
+    return size > MAX_REPORT_BYTES ? messages.tooLarge(uri.fsPath, size) : undefined;
+}
+
+/** The file system as Langium reads it, refusing what is not a regular file of a sane size. */
+export class ReportFileSystem implements FileSystemProvider {
+    constructor(private readonly fs: FileSystemProvider) {}
+
+    private async check(uri: URI): Promise<void> {
+        if (uri.scheme !== 'file') return;
+        const stats = await stat(uri.fsPath);
+        if (!stats.isFile()) throw new Error(messages.notAFile(uri.fsPath));
+        if (stats.size > MAX_REPORT_BYTES) throw new Error(messages.tooLarge(uri.fsPath, stats.size));
+    }
+
+    private checkSync(uri: URI): void {
+        if (uri.scheme !== 'file') return;
+        const stats = statSync(uri.fsPath);
+        if (!stats.isFile()) throw new Error(messages.notAFile(uri.fsPath));
+        if (stats.size > MAX_REPORT_BYTES) throw new Error(messages.tooLarge(uri.fsPath, stats.size));
+    }
+
+    stat = (uri: URI) => this.fs.stat(uri);
+    statSync = (uri: URI) => this.fs.statSync(uri);
+    exists = (uri: URI) => this.fs.exists(uri);
+    existsSync = (uri: URI) => this.fs.existsSync(uri);
+    readDirectory = (uri: URI) => this.fs.readDirectory(uri);
+    readDirectorySync = (uri: URI) => this.fs.readDirectorySync(uri);
+    readBinary = async (uri: URI) => (await this.check(uri), this.fs.readBinary(uri));
+    readBinarySync = (uri: URI) => (this.checkSync(uri), this.fs.readBinarySync(uri));
+    readFile = async (uri: URI) => (await this.check(uri), this.fs.readFile(uri));
+    readFileSync = (uri: URI) => (this.checkSync(uri), this.fs.readFileSync(uri));
+}
+
+/**
+ * One language: every document the client sends is a report, whatever its uri (`untitled:…`, a
+ * `.XXGK` file) — also once the editor has closed it. Only `.xxgk` files are picked up from disk.
+ */
+export class XxgkServiceRegistry extends DefaultServiceRegistry {
+    override getServices(uri: URI) {
+        try {
+            return super.getServices(uri);
+        } catch (e) {
+            const [only, ...others] = this.all;
+            if (only && others.length === 0) return only;
+            throw e;
+        }
+    }
+
+    override hasServices(uri: URI): boolean {
+        return this.textDocuments?.get(uri) !== undefined || isReportPath(uri);
+    }
+}
+
+/** Where problems of the server itself go: the client's output panel (stderr without a client). */
+export function logProblem(services: LangiumSharedCoreServices, what: string, error: unknown): void {
+    const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+    const console_ = (services as Partial<LangiumSharedServices>).lsp?.Connection?.console ?? console;
+    console_.error(`${what}: ${detail}`);
+}
+
+/** An internal error as a diagnostic of the document it happened in. */
+export function internalDiagnostic(stage: string): Diagnostic {
+    const entry = catalogEntry('xxgk/internal');
+    return {
+        severity: 1, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: fillTemplate(entry.message, { stage }), code: entry.code, source: 'xxgk', data: { code: entry.code },
+    };
+}
+
+const stageNames: Partial<Record<DocumentState, string>> = {
+    [DocumentState.Parsed]: '读取',
+    [DocumentState.IndexedContent]: '索引',
+    [DocumentState.ComputedScopes]: '索引',
+    [DocumentState.Linked]: '关联',
+    [DocumentState.IndexedReferences]: '关联',
+    [DocumentState.Validated]: '检查',
+};
+
+/** The document is neither open nor readable any more: it is dropped from the workspace. */
+class DocumentGone extends Error {}
+
+/** Reads a document that no editor shows from its file; a file that has gone means the document has. */
+export class XxgkDocumentFactory extends DefaultLangiumDocumentFactory {
+    protected override async getUpdatedText<T extends AstNode>(document: LangiumDocument<T>, textDocument: TextDocument | undefined, token: CancellationToken): Promise<string> {
+        if (textDocument) return textDocument.getText();
+        try {
+            return await super.getUpdatedText(document, textDocument, token);
+        } catch (e) {
+            throw new DocumentGone(e instanceof Error ? e.message : String(e));
+        }
+    }
+}
+
+/**
+ * The document builder, one document's failure isolated from the others: a phase that throws for a
+ * document is logged and reported on that document; a document whose file has gone is dropped.
+ * A document just closed in the editor is rebuilt from its file without validation.
+ */
+export class XxgkDocumentBuilder extends DefaultDocumentBuilder {
+    /** Documents closed in the editor, rebuilt from disk in the next build without validation. */
+    private readonly closed = new Set<string>();
+    /** What failed per document in the current build (reported when it is validated). */
+    private readonly failures = new Map<string, Set<string>>();
+    /** Documents dropped during the current build: the later phases skip them. */
+    private readonly gone = new Set<LangiumDocument>();
+
+    constructor(private readonly shared: LangiumSharedCoreServices) {
+        super(shared);
+    }
+
+    /** The editor closed this document and it has a file: rebuild it from disk, unvalidated. */
+    closedWithFile(uri: string): void {
+        this.closed.add(uri);
+    }
+
+    /** The editor opened it (again). */
+    opened(uri: string): void {
+        this.closed.delete(uri);
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: Parameters<DefaultDocumentBuilder['build']>[1], token: CancellationToken): Promise<void> {
+        try {
+            await super.buildDocuments(documents, options ?? {}, token);
+        } finally {
+            this.gone.clear();
+        }
+    }
+
+    protected override runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken,
+        callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
+        return super.runCancelable(documents, targetState, cancelToken, async document => {
+            if (this.gone.has(document)) return;
+            try {
+                await callback(document);
+            } catch (e) {
+                if (isOperationCancelled(e)) throw e;
+                if (e instanceof DocumentGone) await this.drop(document, e);
+                else this.fail(document, targetState, e);
+            }
+        });
+    }
+
+    private fail(document: LangiumDocument, state: DocumentState, error: unknown): void {
+        const stage = stageNames[state] ?? '处理';
+        logProblem(this.shared, `xxgk: ${stage} ${document.uri.toString()} 时出错`, error);
+        const key = document.uri.toString();
+        if (!this.failures.has(key)) this.failures.set(key, new Set());
+        this.failures.get(key)!.add(stage);
+    }
+
+    /** Forgets a document whose text can no longer be read (as if its file had been deleted). */
+    private async drop(document: LangiumDocument, reason: Error): Promise<void> {
+        logProblem(this.shared, `xxgk: ${document.uri.toString()} 已无法读取，不再检查`, reason.message);
+        this.gone.add(document);
+        this.langiumDocuments.deleteDocument(document.uri);
+        this.cleanUpDeleted(document);
+        document.diagnostics = [];
+        await this.emitUpdate([], [document.uri]);
+    }
+
+    protected override shouldValidate(document: LangiumDocument): boolean {
+        const key = document.uri.toString();
+        if (this.closed.has(key) && !this.textDocuments?.get(key)) {
+            this.closed.delete(key);
+            this.failures.delete(key);
+            forgetAnalysis(document.parseResult.value as Report);
+            return false;
+        }
+        return super.shouldValidate(document);
+    }
+
+    protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        const key = document.uri.toString();
+        try {
+            await super.validate(document, cancelToken);
+        } finally {
+            const failed = this.failures.get(key);
+            this.failures.delete(key);
+            if (failed) (document.diagnostics ??= []).push(...[...failed].map(internalDiagnostic));
+        }
+    }
+
+    /** A listener that throws (a preview, the diagnostics) must not stop the build of the others. */
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        try {
+            await super.notifyDocumentPhase(document, state, cancelToken);
+        } catch (e) {
+            if (isOperationCancelled(e)) throw e;
+            logProblem(this.shared, `xxgk: ${document.uri.toString()}`, e);
+        }
+    }
+
+    protected override async notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        const listeners = this.buildPhaseListeners.get(state).slice();
+        for (const listener of documents.length ? listeners : []) {
+            try {
+                await listener(documents, cancelToken);
+            } catch (e) {
+                if (isOperationCancelled(e)) throw e;
+                logProblem(this.shared, 'xxgk', e);
+            }
+        }
+    }
+}
+
+/** Validation checks that throw give a Chinese `xxgk/internal` diagnostic (Langium's is English). */
+export class XxgkValidationRegistry extends ValidationRegistry {
+    constructor(private readonly services: LangiumCoreServices) {
+        super(services);
+    }
+
+    protected override async handleException(functionality: () => MaybePromise<void>, _context: string, accept: ValidationAcceptor, node: AstNode): Promise<void> {
+        try {
+            await functionality();
+        } catch (e) {
+            if (isOperationCancelled(e)) throw e;
+            logProblem(this.services.shared, 'xxgk: 检查时出错', e);
+            const { code, data } = internalDiagnostic('检查');
+            accept('error', fillTemplate(catalogEntry('xxgk/internal').message, { stage: '检查' }), { node, code, data });
+        }
+    }
+}
+
+/** Loads the workspace's reports; a file that cannot be read is skipped (and logged), not fatal. */
+export class XxgkWorkspaceManager extends DefaultWorkspaceManager {
+    constructor(private readonly shared: LangiumSharedCoreServices) {
+        super(shared);
+    }
+
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        await Promise.all(uris.toArray().map(async uri => {
+            try {
+                collector(await this.langiumDocuments.getOrCreateDocument(uri));
+            } catch (e) {
+                logProblem(this.shared, `xxgk: 未读取 ${uri.toString()}`, e instanceof Error ? e.message : e);
+            }
+        }));
+    }
+
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        return entry.isFile ? !UriUtils.basename(entry.uri).startsWith('.') && isReportPath(entry.uri) : super.shouldIncludeEntry(entry);
+    }
+}
+
+export type XxgkLifecycleServices = LangiumSharedServices & { workspace: { SavedDocuments: SavedDocuments } };
+
+/**
+ * Opening, changing, saving and closing documents. Every update's failure is logged, never fatal.
+ * Close: a document with a file is rebuilt from disk (unvalidated); one without is deleted.
+ */
+export class XxgkDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    private readonly saved: SavedDocuments;
+    private readonly builder: XxgkDocumentBuilder;
+    private readonly langiumDocuments: LangiumSharedServices['workspace']['LangiumDocuments'];
+
+    constructor(private readonly services: XxgkLifecycleServices) {
+        super(services);
+        this.saved = services.workspace.SavedDocuments;
+        this.builder = services.workspace.DocumentBuilder as XxgkDocumentBuilder;
+        this.langiumDocuments = services.workspace.LangiumDocuments;
+    }
+
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        this.workspaceManager.ready
+            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token)))
+            .catch(e => logProblem(this.services, 'xxgk: 更新文档时出错', e));
+    }
+
+    didOpenDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        this.saved.record(event.document); // before the change event that builds it
+        this.builder.opened(event.document.uri);
+    }
+
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        const key = event.document.uri;
+        this.saved.forget(key);
+        const uri = URI.parse(key);
+        const document = this.langiumDocuments.getDocument(uri);
+        if (document) forgetAnalysis(document.parseResult.value as Report);
+        void this.services.lsp.Connection?.sendDiagnostics({ uri: key, diagnostics: [] });
+        if (unreadableReason(uri) === undefined) {
+            this.builder.closedWithFile(key);
+            this.fireDocumentUpdate([uri], []);
+        } else {
+            this.fireDocumentUpdate([], [uri]);
+        }
+    }
+
+    didSaveDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        // Re-validate as a change does (and with it the reports that depend on this one).
+        if (this.saved.record(event.document)) this.fireDocumentUpdate([URI.parse(event.document.uri)], []);
+    }
+}

@@ -5,9 +5,11 @@
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem, inject,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
+    type PartialLangiumCoreServices,
 } from 'langium';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { XxgkGeneratedModule, XxgkGeneratedSharedModule } from './generated/module.js';
+import { createXxgkParser } from './parser.js';
 import { registerValidationChecks } from './xxgk-validator.js';
 
 export interface XxgkAddedServices {
@@ -19,8 +21,11 @@ export interface XxgkAddedServices {
 
 export type XxgkCoreServices = LangiumCoreServices & XxgkAddedServices;
 
-export function createXxgkModule(templates: TemplateRegistry = nationalRegistry): Module<XxgkCoreServices, XxgkAddedServices> {
-    return { xxgk: { Templates: () => templates } };
+export function createXxgkModule(templates: TemplateRegistry = nationalRegistry): Module<XxgkCoreServices, XxgkAddedServices & PartialLangiumCoreServices> {
+    return {
+        xxgk: { Templates: () => templates },
+        parser: { LangiumParser: services => createXxgkParser(services) },
+    };
 }
 
 export function createXxgkCoreServices(context: DefaultSharedCoreModuleContext = EmptyFileSystem, templates?: TemplateRegistry) {

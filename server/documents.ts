@@ -6,6 +6,7 @@
  *   summary only (no analysis kept, not validated, its diagnostics cleared);
  * - a failure while building one document is logged and becomes an `xxgk/internal` diagnostic of
  *   that document; the other documents carry on; a document whose file can no longer be read is gone;
+ * - every change's range is clamped to the text before it is applied;
  * - files are read only when they are regular `.xxgk` files of a sane size (no FIFO, device or
  *   directory, no unbounded read), for the workspace, the cross-year index and the preview alike.
  */
@@ -17,8 +18,8 @@ import {
     type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type Stream, type ValidationAcceptor,
 } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import type { CancellationToken, Diagnostic, TextDocumentChangeEvent } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken, Diagnostic, TextDocumentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Report } from '../src/language/generated/ast.js';
 import { catalogEntry } from '../src/rules/catalog.js';
 import { forgetAnalysis } from '../src/rules/check.js';
@@ -103,6 +104,30 @@ export class XxgkServiceRegistry extends DefaultServiceRegistry {
         return this.textDocuments?.get(uri) !== undefined || isReportPath(uri);
     }
 }
+
+/**
+ * Text documents as the client edits them, with every change's range clamped to the text first.
+ * vscode-languageserver-textdocument 1.0.16 keeps its line offsets wrong after a change whose range
+ * lies past the end on two different lines (the text is right, positions from then on are not); LSP
+ * clients should not send such ranges, but nothing the client sends may derail the server.
+ */
+export const clampedTextDocuments: TextDocumentsConfiguration<TextDocument> = {
+    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+    update(document, changes, version) {
+        let updated = document;
+        for (const change of changes) {
+            const text = typeof change.text === 'string' ? change.text : '';
+            const clamped = 'range' in change && change.range
+                ? { text, range: { start: clampPosition(updated, change.range.start), end: clampPosition(updated, change.range.end) } }
+                : { text };
+            updated = TextDocument.update(updated, [clamped], version);
+        }
+        return updated;
+    },
+};
+
+const clampPosition = (document: TextDocument, position: { line: number; character: number }) =>
+    document.positionAt(document.offsetAt({ line: Math.max(0, Number(position?.line) || 0), character: Math.max(0, Number(position?.character) || 0) }));
 
 /** Where problems of the server itself go: the client's output panel (stderr without a client). */
 export function logProblem(services: LangiumSharedCoreServices, what: string, error: unknown): void {
@@ -306,17 +331,20 @@ export class XxgkDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly builder: XxgkDocumentBuilder;
     private readonly langiumDocuments: LangiumSharedServices['workspace']['LangiumDocuments'];
 
+    private ready = false;
+
     constructor(private readonly services: XxgkLifecycleServices) {
         super(services);
         this.saved = services.workspace.SavedDocuments;
         this.builder = services.workspace.DocumentBuilder as XxgkDocumentBuilder;
         this.langiumDocuments = services.workspace.LangiumDocuments;
+        void this.workspaceManager.ready.then(() => { this.ready = true; }, () => undefined);
     }
 
+    /** Queues the update at once (cancelling the running build) once the workspace is loaded; logs its failure. */
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
-        this.workspaceManager.ready
-            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token)))
-            .catch(e => logProblem(this.services, 'xxgk: 更新文档时出错', e));
+        const update = () => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token));
+        (this.ready ? update() : this.workspaceManager.ready.then(update)).catch(e => logProblem(this.services, 'xxgk: 更新文档时出错', e));
     }
 
     didOpenDocument(event: TextDocumentChangeEvent<TextDocument>): void {

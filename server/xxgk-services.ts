@@ -1,7 +1,7 @@
 /** The full language-server services: Langium's LSP defaults, the xxgk core, and the xxgk LSP providers. */
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
+    createDefaultModule, createDefaultSharedModule, NormalizedTextDocuments, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
     type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { XxgkGeneratedModule, XxgkGeneratedSharedModule } from '../src/language/generated/module.js';
@@ -11,7 +11,7 @@ import type { TemplateRegistry } from '../src/templates/registry.js';
 import { CrossYearModule, CrossYearSharedModule, registerCrossYearChecks, type CrossYearAddedServices } from './cross-year.js';
 import { XxgkCodeActionProvider } from './lsp/code-action-provider.js';
 import {
-    ReportFileSystem, XxgkDocumentBuilder, XxgkDocumentFactory, XxgkDocumentUpdateHandler, XxgkServiceRegistry, XxgkValidationRegistry,
+    clampedTextDocuments, ReportFileSystem, XxgkDocumentBuilder, XxgkDocumentFactory, XxgkDocumentUpdateHandler, XxgkServiceRegistry, XxgkValidationRegistry,
     XxgkWorkspaceManager,
 } from './documents.js';
 import { SavedDocuments, type XxgkSharedAddedServices } from './save-checks.js';
@@ -49,6 +49,7 @@ export const XxgkSharedLspModule: Module<XxgkSharedServices, PartialLangiumShare
     ServiceRegistry: shared => new XxgkServiceRegistry(shared),
     workspace: {
         SavedDocuments: shared => new SavedDocuments(shared),
+        TextDocuments: () => new NormalizedTextDocuments(clampedTextDocuments),
         DocumentBuilder: shared => new XxgkDocumentBuilder(shared),
         LangiumDocumentFactory: shared => new XxgkDocumentFactory(shared),
         WorkspaceManager: shared => new XxgkWorkspaceManager(shared),

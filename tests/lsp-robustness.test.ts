@@ -91,6 +91,31 @@ describe('the server never exits', () => {
         await expectAlive();
     });
 
+    it('an edit whose range lies past the end keeps positions right (the state of a fresh server)', async () => {
+        const uri = 'file:///work/robust/past-the-end.xxgk';
+        const short = '标题：某局2024年政府信息公开工作年度报告';
+        const first = server.nextDiagnostics(uri);
+        await open(uri, short);
+        await first;
+        // Backwards, both ends past the last line: the library the server uses would keep six lines for a two-line text.
+        const edited = server.nextDiagnostics(uri);
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 4, character: 0 } }, text: '\n机关：某局' }],
+        });
+        await edited;
+        const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as { range: { start: { line: number } } }[];
+        const freshUri = 'file:///work/robust/past-the-end-fresh.xxgk';
+        const fresh = server.nextDiagnostics(freshUri);
+        await open(freshUri, `${short}\n机关：某局`);
+        expect((await edited).diagnostics).toEqual((await fresh).diagnostics);
+        const expected = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: freshUri } });
+        expect(symbols.length).toBeGreaterThan(0);
+        expect(symbols.every(s => s.range.start.line <= 1)).toBe(true); // the text has two lines
+        expect(symbols).toEqual(expected);
+        await close(uri);
+        await close(freshUri);
+    });
+
     it('a document opened twice, closed twice, changed after close, or a version going back', async () => {
         const uri = 'file:///work/robust/odd.xxgk';
         await open(uri, seed);

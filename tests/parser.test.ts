@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { createLangiumParser, isCompositeCstNode, type CstNode, type LangiumParser } from 'langium';
+import { createLangiumParser, isCompositeCstNode, isLeafCstNode, type CstNode, type LangiumParser } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { isLinearParser } from '../src/language/parser.js';
 import { examplesDir, fixturesDir, read, services, xxgkFiles } from './support/helpers.js';
@@ -20,7 +20,7 @@ function shape(parser: LangiumParser, text: string): unknown {
     const result = parser.parse(text);
     const walk = (node: CstNode): unknown => isCompositeCstNode(node)
         ? [node.astNode.$type, node.offset, node.length, node.content.map(walk)]
-        : [node.offset, node.length, node.hidden, node.tokenType.name];
+        : [node.offset, node.length, node.hidden, isLeafCstNode(node) ? node.tokenType.name : '?'];
     return { tree: walk(result.value.$cstNode!), lexer: result.lexerErrors.length, parser: result.parserErrors.length };
 }
 

@@ -15,7 +15,7 @@ import { stat } from 'node:fs/promises';
 import {
     DefaultDocumentBuilder, DefaultLangiumDocumentFactory, DefaultServiceRegistry, DefaultWorkspaceManager, DocumentState, isOperationCancelled,
     URI, UriUtils, ValidationRegistry, type AstNode, type FileSystemNode, type FileSystemProvider, type LangiumCoreServices,
-    type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type Stream, type ValidationAcceptor,
+    type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type Stream, type ValidationAcceptor,
 } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Diagnostic, TextDocumentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
@@ -25,6 +25,9 @@ import { catalogEntry } from '../src/rules/catalog.js';
 import { forgetAnalysis } from '../src/rules/check.js';
 import { fillTemplate } from '../src/util/text.js';
 import type { SavedDocuments } from './save-checks.js';
+
+/** A document this large is built after the others (in characters; about 2 MB of Chinese text). */
+export const LARGE_DOCUMENT = 700_000;
 
 /** Larger files are not reports: the server neither loads nor previews them (real reports are < 1 MB). */
 export const MAX_REPORT_BYTES = 16 * 1024 * 1024;
@@ -157,8 +160,30 @@ const stageNames: Partial<Record<DocumentState, string>> = {
 /** The document is neither open nor readable any more: it is dropped from the workspace. */
 class DocumentGone extends Error {}
 
-/** Reads a document that no editor shows from its file; a file that has gone means the document has. */
+/**
+ * Reads a document that no editor shows from its file; a file that has gone means the document has.
+ * A text parsed ahead of the build (the cross-year index needs a changed report's new 机关 and 年度
+ * before Langium parses it) is not parsed again.
+ */
 export class XxgkDocumentFactory extends DefaultLangiumDocumentFactory {
+    private readonly ahead = new Map<string, { text: string; result: ParseResult<AstNode> }>();
+
+    parseAhead<T extends AstNode>(uri: URI, text: string): ParseResult<T> {
+        const result = this.parse<T>(uri, text);
+        const key = uri.toString();
+        this.ahead.delete(key);
+        this.ahead.set(key, { text, result });
+        if (this.ahead.size > 4) this.ahead.delete(this.ahead.keys().next().value!);
+        return result;
+    }
+
+    protected override parseAsync<T extends AstNode>(uri: URI, text: string, token: CancellationToken): Promise<ParseResult<T>> {
+        const key = uri.toString();
+        const ahead = this.ahead.get(key);
+        this.ahead.delete(key);
+        return ahead?.text === text ? Promise.resolve(ahead.result as ParseResult<T>) : super.parseAsync<T>(uri, text, token);
+    }
+
     protected override async getUpdatedText<T extends AstNode>(document: LangiumDocument<T>, textDocument: TextDocument | undefined, token: CancellationToken): Promise<string> {
         if (textDocument) return textDocument.getText();
         try {
@@ -196,12 +221,32 @@ export class XxgkDocumentBuilder extends DefaultDocumentBuilder {
         this.closed.delete(uri);
     }
 
+    /**
+     * Small documents first, then large ones: a large report (a megabyte and more; real ones are
+     * under 100 KB) does not hold back the diagnostics of the others. A small report that reads a
+     * large one (cross-year) is checked again once the large one is built.
+     */
     protected override async buildDocuments(documents: LangiumDocument[], options: Parameters<DefaultDocumentBuilder['build']>[1], token: CancellationToken): Promise<void> {
         try {
-            await super.buildDocuments(documents, options ?? {}, token);
+            const large = documents.filter(d => this.isLarge(d));
+            if (large.length === 0 || large.length === documents.length) return await super.buildDocuments(documents, options ?? {}, token);
+            const small = documents.filter(d => !large.includes(d));
+            await super.buildDocuments(small, options ?? {}, token);
+            this.currentState = DocumentState.Changed; // the large ones are still to come: requests for them wait
+            await super.buildDocuments(large, options ?? {}, token);
+            const built = new Set(large.map(d => d.uri.toString()));
+            const readers = small.filter(d => d.state === DocumentState.Validated && this.indexManager.isAffected(d, built));
+            if (readers.length === 0) return;
+            readers.forEach(d => this.resetToState(d, DocumentState.IndexedReferences));
+            await super.buildDocuments(readers, options ?? {}, token);
         } finally {
             this.gone.clear();
         }
+    }
+
+    private isLarge(document: LangiumDocument): boolean {
+        const open = this.textDocuments?.get(document.uri.toString());
+        return (open?.getText().length ?? 0) > LARGE_DOCUMENT;
     }
 
     protected override runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken,

@@ -3,7 +3,8 @@
  * The CLI and the tests use these; server/ adds the LSP services on top.
  */
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem, inject,
+    createDefaultCoreModule, createDefaultSharedCoreModule, DefaultDocumentValidator, DefaultLinker, DefaultReferenceDescriptionProvider,
+    EmptyFileSystem, inject, type AstNode, type ReferenceDescription,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
     type PartialLangiumCoreServices,
 } from 'langium';
@@ -21,10 +22,43 @@ export interface XxgkAddedServices {
 
 export type XxgkCoreServices = LangiumCoreServices & XxgkAddedServices;
 
+/*
+ * Langium walks every node of a document several times per build: to link and to index its
+ * references, and to run validation checks on each. The grammar has no cross-references, and the
+ * checks (src/language/xxgk-validator.ts, server/cross-year.ts) are registered on Report only, so
+ * these walks find nothing; on a large report (100,000s of nodes) they cost seconds.
+ */
+
+/** The grammar has no cross-references: nothing to link. */
+export class XxgkLinker extends DefaultLinker {
+    override async link(): Promise<void> {}
+}
+
+/** No cross-references: no reference to index. */
+export class XxgkReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    override async createDescriptions(): Promise<ReferenceDescription[]> {
+        return [];
+    }
+}
+
+/** Validation visits the lines only if a check is registered for a line type (today: Report only). */
+export class XxgkDocumentValidator extends DefaultDocumentValidator {
+    private readonly lineTypes = ['MetaField', 'TextBlock', 'Row', 'AstNode'];
+
+    protected override validateSingleNodeOptions(node: AstNode) {
+        const registry = this.validationRegistry;
+        const validateChildren = node.$type !== 'Report' || this.lineTypes.some(type => registry.getChecks(type).head() !== undefined);
+        return { validateNode: true, validateChildren };
+    }
+}
+
 export function createXxgkModule(templates: TemplateRegistry = nationalRegistry): Module<XxgkCoreServices, XxgkAddedServices & PartialLangiumCoreServices> {
     return {
         xxgk: { Templates: () => templates },
         parser: { LangiumParser: services => createXxgkParser(services) },
+        references: { Linker: services => new XxgkLinker(services) },
+        workspace: { ReferenceDescriptionProvider: services => new XxgkReferenceDescriptionProvider(services) },
+        validation: { DocumentValidator: services => new XxgkDocumentValidator(services) },
     };
 }
 

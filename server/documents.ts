@@ -2,8 +2,8 @@
  * The document lifecycle of the language server, made safe against any client message sequence:
  *
  * - a document closed in the editor is dropped when it has no file (untitled, deleted), and goes
- *   back to the state of a workspace file no editor shows when it has one: the text on disk, its
- *   summary only (no analysis kept, not validated, its diagnostics cleared);
+ *   back to the state of a workspace file no editor shows when it has one: the text on disk, checked
+ *   as such, its summary kept but not its analysis (no document no editor shows keeps one);
  * - a failure while building one document is logged and becomes an `xxgk/internal` diagnostic of
  *   that document; the other documents carry on; a document whose file can no longer be read is gone;
  * - every change's range is clamped to the text before it is applied;
@@ -197,11 +197,8 @@ export class XxgkDocumentFactory extends DefaultLangiumDocumentFactory {
 /**
  * The document builder, one document's failure isolated from the others: a phase that throws for a
  * document is logged and reported on that document; a document whose file has gone is dropped.
- * A document just closed in the editor is rebuilt from its file without validation.
  */
 export class XxgkDocumentBuilder extends DefaultDocumentBuilder {
-    /** Documents closed in the editor, rebuilt from disk in the next build without validation. */
-    private readonly closed = new Set<string>();
     /** What failed per document in the current build (reported when it is validated). */
     private readonly failures = new Map<string, Set<string>>();
     /** Documents dropped during the current build: the later phases skip them. */
@@ -209,16 +206,6 @@ export class XxgkDocumentBuilder extends DefaultDocumentBuilder {
 
     constructor(private readonly shared: LangiumSharedCoreServices) {
         super(shared);
-    }
-
-    /** The editor closed this document and it has a file: rebuild it from disk, unvalidated. */
-    closedWithFile(uri: string): void {
-        this.closed.add(uri);
-    }
-
-    /** The editor opened it (again). */
-    opened(uri: string): void {
-        this.closed.delete(uri);
     }
 
     /**
@@ -281,17 +268,6 @@ export class XxgkDocumentBuilder extends DefaultDocumentBuilder {
         await this.emitUpdate([], [document.uri]);
     }
 
-    protected override shouldValidate(document: LangiumDocument): boolean {
-        const key = document.uri.toString();
-        if (this.closed.has(key) && !this.textDocuments?.get(key)) {
-            this.closed.delete(key);
-            this.failures.delete(key);
-            forgetAnalysis(document.parseResult.value as Report);
-            return false;
-        }
-        return super.shouldValidate(document);
-    }
-
     protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
         const key = document.uri.toString();
         try {
@@ -300,6 +276,8 @@ export class XxgkDocumentBuilder extends DefaultDocumentBuilder {
             const failed = this.failures.get(key);
             this.failures.delete(key);
             if (failed) (document.diagnostics ??= []).push(...[...failed].map(internalDiagnostic));
+            // A document no editor shows keeps its summary (server/cross-year.ts), not its analysis.
+            if (!this.textDocuments?.get(key)) forgetAnalysis(document.parseResult.value as Report);
         }
     }
 
@@ -373,16 +351,12 @@ export type XxgkLifecycleServices = LangiumSharedServices & { workspace: { Saved
  */
 export class XxgkDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly saved: SavedDocuments;
-    private readonly builder: XxgkDocumentBuilder;
-    private readonly langiumDocuments: LangiumSharedServices['workspace']['LangiumDocuments'];
 
     private ready = false;
 
     constructor(private readonly services: XxgkLifecycleServices) {
         super(services);
         this.saved = services.workspace.SavedDocuments;
-        this.builder = services.workspace.DocumentBuilder as XxgkDocumentBuilder;
-        this.langiumDocuments = services.workspace.LangiumDocuments;
         void this.workspaceManager.ready.then(() => { this.ready = true; }, () => undefined);
     }
 
@@ -394,22 +368,18 @@ export class XxgkDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     didOpenDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         this.saved.record(event.document); // before the change event that builds it
-        this.builder.opened(event.document.uri);
     }
 
+    /**
+     * A closed document without a file is gone (its diagnostics cleared); one with a file is read
+     * from disk again and checked as the workspace files no editor shows are: unsaved edits are gone.
+     */
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const key = event.document.uri;
         this.saved.forget(key);
         const uri = URI.parse(key);
-        const document = this.langiumDocuments.getDocument(uri);
-        if (document) forgetAnalysis(document.parseResult.value as Report);
-        void this.services.lsp.Connection?.sendDiagnostics({ uri: key, diagnostics: [] });
-        if (unreadableReason(uri) === undefined) {
-            this.builder.closedWithFile(key);
-            this.fireDocumentUpdate([uri], []);
-        } else {
-            this.fireDocumentUpdate([], [uri]);
-        }
+        if (unreadableReason(uri) === undefined) this.fireDocumentUpdate([uri], []);
+        else this.fireDocumentUpdate([], [uri]);
     }
 
     didSaveDocument(event: TextDocumentChangeEvent<TextDocument>): void {

@@ -8,10 +8,10 @@
  *   that document; the other documents carry on; a document whose file can no longer be read is gone;
  * - every change's range is clamped to the text before it is applied;
  * - files are read only when they are regular `.xxgk` files of a sane size (no FIFO, device or
- *   directory, no unbounded read), for the workspace, the cross-year index and the preview alike.
+ *   directory, no unbounded read: as the CLI reads them), for the workspace, the cross-year index
+ *   and the preview alike.
  */
 import { statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import {
     DefaultDocumentBuilder, DefaultLangiumDocumentFactory, DefaultServiceRegistry, DefaultWorkspaceManager, DocumentState, isOperationCancelled,
     URI, UriUtils, ValidationRegistry, type AstNode, type FileSystemNode, type FileSystemProvider, type LangiumCoreServices,
@@ -23,58 +23,54 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Report } from '../src/language/generated/ast.js';
 import { catalogEntry } from '../src/rules/catalog.js';
 import { forgetAnalysis } from '../src/rules/check.js';
+import { readRegularFile, readReport, ReadError } from '../src/cli/check-file.js';
 import { fillTemplate } from '../src/util/text.js';
 import type { SavedDocuments } from './save-checks.js';
 
 /** A document this large is built after the others (in characters; about 2 MB of Chinese text). */
 export const LARGE_DOCUMENT = 700_000;
 
-/** Larger files are not reports: the server neither loads nor previews them (real reports are < 1 MB). */
-export const MAX_REPORT_BYTES = 16 * 1024 * 1024;
-
 /** A report's file name: `.xxgk`, in any case (as the editor's language association). */
 export const isReportPath = (uri: URI) => UriUtils.extname(uri).toLowerCase() === '.xxgk';
 
 const messages = {
-    notAFile: (path: string) => `${path} 不是普通文件，不能作为年报读取`,
-    tooLarge: (path: string, size: number) =>
-        `${path} 有 ${(size / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_REPORT_BYTES / 1024 / 1024} MB，不像是年报，未读取`,
     notReport: (path: string) => `${path} 不是 .xxgk 年报文件`,
     notOnDisk: (name: string) => `「${name}」未在编辑器中打开，也不是磁盘上的文件`,
 };
 
-/** Why a report file cannot be read (a Chinese sentence), or undefined when it can. */
-export function unreadableReason(uri: URI): string | undefined {
+/** Why a uri cannot name a report file on disk (a Chinese sentence), or undefined when it can. */
+export function notAReportFile(uri: URI): string | undefined {
     if (uri.scheme !== 'file') return messages.notOnDisk(UriUtils.basename(uri) || uri.toString());
-    if (!isReportPath(uri)) return messages.notReport(uri.fsPath);
-    let size: number;
-    try {
-        const stats = statSync(uri.fsPath);
-        if (!stats.isFile()) return messages.notAFile(uri.fsPath);
-        size = stats.size;
-    } catch {
-        return messages.notOnDisk(uri.fsPath);
-    }
-    return size > MAX_REPORT_BYTES ? messages.tooLarge(uri.fsPath, size) : undefined;
+    return isReportPath(uri) ? undefined : messages.notReport(uri.fsPath);
 }
 
-/** The file system as Langium reads it, refusing what is not a regular file of a sane size. */
+/**
+ * A report file's text, read as the CLI reads it (src/cli/check-file.ts: regular files only, opened
+ * without waiting on a FIFO, at most 20 MB, UTF-8); a ReadError with a Chinese message otherwise.
+ */
+export function readReportFile(uri: URI): string {
+    const reason = notAReportFile(uri);
+    if (reason) throw new ReadError(reason);
+    try {
+        return readReport(uri.fsPath);
+    } catch (e) {
+        throw e instanceof ReadError ? new ReadError(`${uri.fsPath}：${e.message}`) : e;
+    }
+}
+
+/** Whether a report has a regular file on disk (closed, it goes back to that file). */
+function hasFile(uri: URI): boolean {
+    if (notAReportFile(uri)) return false;
+    try {
+        return statSync(uri.fsPath).isFile();
+    } catch {
+        return false;
+    }
+}
+
+/** The file system as Langium reads it: reports (other files are not read) as the CLI reads them. */
 export class ReportFileSystem implements FileSystemProvider {
     constructor(private readonly fs: FileSystemProvider) {}
-
-    private async check(uri: URI): Promise<void> {
-        if (uri.scheme !== 'file') return;
-        const stats = await stat(uri.fsPath);
-        if (!stats.isFile()) throw new Error(messages.notAFile(uri.fsPath));
-        if (stats.size > MAX_REPORT_BYTES) throw new Error(messages.tooLarge(uri.fsPath, stats.size));
-    }
-
-    private checkSync(uri: URI): void {
-        if (uri.scheme !== 'file') return;
-        const stats = statSync(uri.fsPath);
-        if (!stats.isFile()) throw new Error(messages.notAFile(uri.fsPath));
-        if (stats.size > MAX_REPORT_BYTES) throw new Error(messages.tooLarge(uri.fsPath, stats.size));
-    }
 
     stat = (uri: URI) => this.fs.stat(uri);
     statSync = (uri: URI) => this.fs.statSync(uri);
@@ -82,10 +78,10 @@ export class ReportFileSystem implements FileSystemProvider {
     existsSync = (uri: URI) => this.fs.existsSync(uri);
     readDirectory = (uri: URI) => this.fs.readDirectory(uri);
     readDirectorySync = (uri: URI) => this.fs.readDirectorySync(uri);
-    readBinary = async (uri: URI) => (await this.check(uri), this.fs.readBinary(uri));
-    readBinarySync = (uri: URI) => (this.checkSync(uri), this.fs.readBinarySync(uri));
-    readFile = async (uri: URI) => (await this.check(uri), this.fs.readFile(uri));
-    readFileSync = (uri: URI) => (this.checkSync(uri), this.fs.readFileSync(uri));
+    readBinary = async (uri: URI) => (uri.scheme === 'file' ? new Uint8Array(readRegularFile(uri.fsPath)) : this.fs.readBinary(uri));
+    readBinarySync = (uri: URI) => (uri.scheme === 'file' ? new Uint8Array(readRegularFile(uri.fsPath)) : this.fs.readBinarySync(uri));
+    readFile = async (uri: URI) => (uri.scheme === 'file' ? readReportFile(uri) : this.fs.readFile(uri));
+    readFileSync = (uri: URI) => (uri.scheme === 'file' ? readReportFile(uri) : this.fs.readFileSync(uri));
 }
 
 /**
@@ -378,7 +374,7 @@ export class XxgkDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         const key = event.document.uri;
         this.saved.forget(key);
         const uri = URI.parse(key);
-        if (unreadableReason(uri) === undefined) this.fireDocumentUpdate([uri], []);
+        if (hasFile(uri)) this.fireDocumentUpdate([uri], []);
         else this.fireDocumentUpdate([], [uri]);
     }
 

@@ -4,7 +4,6 @@
  * opening, or a document that is not open in an editor) and export requests (it writes the file),
  * so the client never parses a report.
  */
-import { readFileSync } from 'node:fs';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -14,13 +13,13 @@ import {
     PreviewMethods, type DocumentParams, type ExportParams, type ExportResult, type ViewMessage,
 } from '../src/render/preview-protocol.js';
 import { analyze, analyzeCached } from '../src/rules/check.js';
-import { ExportError, isExportFormat, outputPath, renderExport, writeExport } from '../src/export/export.js';
+import { ExportError, isExportFormat, outputPath, pdfFonts, renderExport, writeExport } from '../src/export/export.js';
 import { exportStrings } from '../src/export/strings.js';
-import { logProblem, unreadableReason } from './documents.js';
+import { ReadError } from '../src/cli/check-file.js';
+import { logProblem, readReportFile } from './documents.js';
 import type { XxgkServices } from './xxgk-services.js';
 
 const messages = {
-    unreadable: (path: string, reason: string) => `无法读取 ${path}（${reason}）`,
     failed: (reason: string) => `导出失败：${reason}`,
     renderFailed: (reason: string) => `无法生成预览：${reason}`,
 };
@@ -60,14 +59,11 @@ export function registerPreviewService(shared: LangiumSharedServices, xxgk: Xxgk
             if (validated && doc && doc.textDocument.getText() === now.getText()) return viewOfDocument(doc);
             return viewOfText(uri, now.version, now.getText());
         }
-        const reason = unreadableReason(parsed);
-        if (reason) throw new ExportError(reason);
         let text: string;
         try {
-            text = readFileSync(parsed.fsPath, 'utf8');
+            text = readReportFile(parsed);
         } catch (e) {
-            const err = e as NodeJS.ErrnoException;
-            throw new ExportError(messages.unreadable(parsed.fsPath, err.code ?? err.message));
+            throw e instanceof ReadError ? new ExportError(e.message) : e;
         }
         return viewOfText(uri, -1, text);
     };
@@ -113,8 +109,9 @@ export function registerPreviewService(shared: LangiumSharedServices, xxgk: Xxgk
             const parsed = URI.parse(params.uri);
             const source = parsed.scheme === 'file' ? parsed.fsPath : undefined;
             const target = outputPath(source, params.format, params.output);
-            writeExport(target, await renderExport(view, params.format, { fontPath: params.fontPath || undefined }));
-            return { status: 'written', path: target, errors, warnings };
+            const pdf = params.format === 'pdf' ? pdfFonts(params.fontPath || undefined) : undefined;
+            writeExport(target, await renderExport(view, params.format, { fonts: pdf?.fonts }));
+            return { status: 'written', path: target, errors, warnings, ...(pdf ? { fonts: pdf.description } : {}) };
         } catch (e) {
             return { status: 'failed', message: e instanceof ExportError ? e.message : messages.failed((e as Error).message) };
         }

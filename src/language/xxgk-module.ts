@@ -3,15 +3,14 @@
  * The CLI and the tests use these; server/ adds the LSP services on top.
  */
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, DefaultDocumentValidator, DefaultLinker, DefaultReferenceDescriptionProvider,
-    EmptyFileSystem, inject, type AstNode, type ReferenceDescription,
-    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
-    type PartialLangiumCoreServices,
+    createDefaultCoreModule, createDefaultSharedCoreModule, DefaultLinker, DefaultReferenceDescriptionProvider, EmptyFileSystem, inject,
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
+    type ReferenceDescription,
 } from 'langium';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { XxgkGeneratedModule, XxgkGeneratedSharedModule } from './generated/module.js';
 import { createXxgkParser } from './parser.js';
-import { registerValidationChecks } from './xxgk-validator.js';
+import { registerValidationChecks, XxgkDocumentValidator } from './xxgk-validator.js';
 
 export interface XxgkAddedServices {
     xxgk: {
@@ -26,7 +25,8 @@ export type XxgkCoreServices = LangiumCoreServices & XxgkAddedServices;
  * Langium walks every node of a document several times per build: to link and to index its
  * references, and to run validation checks on each. The grammar has no cross-references, and the
  * checks (src/language/xxgk-validator.ts, server/cross-year.ts) are registered on Report only, so
- * these walks find nothing; on a large report (100,000s of nodes) they cost seconds.
+ * these walks find nothing; on a large report (100,000s of nodes) they cost seconds. (The validator's
+ * walk: XxgkDocumentValidator.)
  */
 
 /** The grammar has no cross-references: nothing to link. */
@@ -38,17 +38,6 @@ export class XxgkLinker extends DefaultLinker {
 export class XxgkReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(): Promise<ReferenceDescription[]> {
         return [];
-    }
-}
-
-/** Validation visits the lines only if a check is registered for a line type (today: Report only). */
-export class XxgkDocumentValidator extends DefaultDocumentValidator {
-    private readonly lineTypes = ['MetaField', 'TextBlock', 'Row', 'AstNode'];
-
-    protected override validateSingleNodeOptions(node: AstNode) {
-        const registry = this.validationRegistry;
-        const validateChildren = node.$type !== 'Report' || this.lineTypes.some(type => registry.getChecks(type).head() !== undefined);
-        return { validateNode: true, validateChildren };
     }
 }
 

@@ -123,7 +123,7 @@ export const edit = (lines: number) => fc.oneof(
 export const requestKinds = [
     'hover', 'completion', 'codeAction', 'formatting', 'rangeFormatting', 'documentSymbol', 'semanticTokens', 'semanticTokensRange',
     'foldingRange', 'inlayHint', 'definition', 'references', 'documentHighlight', 'prepareRename', 'rename', 'workspaceSymbol',
-    'render', 'export',
+    'render', 'export', 'import',
 ] as const;
 export type RequestKind = (typeof requestKinds)[number];
 

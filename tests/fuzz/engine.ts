@@ -10,6 +10,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
@@ -85,7 +86,7 @@ const loneCrBreaksLines = (() => {
 const FIVE = 5;
 
 /** The LSP request of a fuzz request, for a document. */
-function lspRequest(r: FuzzRequest, uri: string, diagnostics: Diagnostic[], outDir: string): [string, unknown] {
+function lspRequest(r: FuzzRequest, uri: string, diagnostics: Diagnostic[], outDir: string, fixture: string): [string, unknown] {
     const textDocument = { uri };
     switch (r.kind) {
         case 'hover': return ['textDocument/hover', { textDocument, position: r.position }];
@@ -109,6 +110,7 @@ function lspRequest(r: FuzzRequest, uri: string, diagnostics: Diagnostic[], outD
         case 'workspaceSymbol': return ['workspace/symbol', { query: '' }];
         case 'render': return ['xxgk/preview/render', { uri }];
         case 'export': return ['xxgk/export', { uri, format: r.format, output: path.join(outDir, `export.${r.format}`), allowErrors: true }];
+        case 'import': return ['xxgk/import', { uri: r.position.line % 2 ? uri : fixture }];
     }
 }
 
@@ -255,7 +257,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         if (!report.worstDocument || opened.ms > report.worstDocument.ms) report.worstDocument = { case: at, how: doc.how, bytes, ms: Math.round(opened.ms) };
         timed('didOpen → diagnostics', opened.ms, at);
         for (const r of requests) {
-            const [method, params] = lspRequest(r, doc.uri, opened.diagnostics, outDir);
+            const fixture = pathToFileURL(path.join(options.root, corpus[r.position.character % corpus.length].name)).toString();
+            const [method, params] = lspRequest(r, doc.uri, opened.diagnostics, outDir, fixture);
             await send(server, method, params, at);
             if (!server.alive) break;
         }

@@ -14,7 +14,7 @@
 import { statSync } from 'node:fs';
 import {
     DefaultDocumentBuilder, DefaultLangiumDocumentFactory, DefaultServiceRegistry, DefaultWorkspaceManager, DocumentState, isOperationCancelled,
-    URI, UriUtils, ValidationRegistry, type AstNode, type FileSystemNode, type FileSystemProvider, type LangiumCoreServices,
+    URI, UriUtils, ValidationRegistry, type AstNode, type BuildOptions, type FileSystemNode, type FileSystemProvider, type LangiumCoreServices,
     type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type Stream, type ValidationAcceptor,
 } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
@@ -135,12 +135,14 @@ export function logProblem(services: LangiumSharedCoreServices, what: string, er
     console_.error(`${what}: ${detail}`);
 }
 
+/** What an internal error in a stage of checking a report says (Chinese, from the catalogue). */
+const internalMessage = (stage: string) => fillTemplate(catalogEntry('xxgk/internal').message, { stage });
+
 /** An internal error as a diagnostic of the document it happened in. */
 export function internalDiagnostic(stage: string): Diagnostic {
-    const entry = catalogEntry('xxgk/internal');
     return {
         severity: 1, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        message: fillTemplate(entry.message, { stage }), code: entry.code, source: 'xxgk', data: { code: entry.code },
+        message: internalMessage(stage), code: 'xxgk/internal', source: 'xxgk', data: { code: 'xxgk/internal' },
     };
 }
 
@@ -209,19 +211,19 @@ export class XxgkDocumentBuilder extends DefaultDocumentBuilder {
      * under 100 KB) does not hold back the diagnostics of the others. A small report that reads a
      * large one (cross-year) is checked again once the large one is built.
      */
-    protected override async buildDocuments(documents: LangiumDocument[], options: Parameters<DefaultDocumentBuilder['build']>[1], token: CancellationToken): Promise<void> {
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, token: CancellationToken): Promise<void> {
         try {
             const large = documents.filter(d => this.isLarge(d));
-            if (large.length === 0 || large.length === documents.length) return await super.buildDocuments(documents, options ?? {}, token);
+            if (large.length === 0 || large.length === documents.length) return await super.buildDocuments(documents, options, token);
             const small = documents.filter(d => !large.includes(d));
-            await super.buildDocuments(small, options ?? {}, token);
+            await super.buildDocuments(small, options, token);
             this.currentState = DocumentState.Changed; // the large ones are still to come: requests for them wait
-            await super.buildDocuments(large, options ?? {}, token);
+            await super.buildDocuments(large, options, token);
             const built = new Set(large.map(d => d.uri.toString()));
             const readers = small.filter(d => d.state === DocumentState.Validated && this.indexManager.isAffected(d, built));
             if (readers.length === 0) return;
             readers.forEach(d => this.resetToState(d, DocumentState.IndexedReferences));
-            await super.buildDocuments(readers, options ?? {}, token);
+            await super.buildDocuments(readers, options, token);
         } finally {
             this.gone.clear();
         }
@@ -312,8 +314,7 @@ export class XxgkValidationRegistry extends ValidationRegistry {
         } catch (e) {
             if (isOperationCancelled(e)) throw e;
             logProblem(this.services.shared, 'xxgk: 检查时出错', e);
-            const { code, data } = internalDiagnostic('检查');
-            accept('error', fillTemplate(catalogEntry('xxgk/internal').message, { stage: '检查' }), { node, code, data });
+            accept('error', internalMessage('检查'), { node, code: 'xxgk/internal', data: { code: 'xxgk/internal' } });
         }
     }
 }
@@ -343,7 +344,7 @@ export type XxgkLifecycleServices = LangiumSharedServices & { workspace: { Saved
 
 /**
  * Opening, changing, saving and closing documents. Every update's failure is logged, never fatal.
- * Close: a document with a file is rebuilt from disk (unvalidated); one without is deleted.
+ * Close: a document with a file is read from disk again; one without is deleted.
  */
 export class XxgkDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly saved: SavedDocuments;

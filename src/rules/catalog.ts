@@ -67,6 +67,9 @@ const entries = [
     { code: 'xxgk/amount-unit', domainRule: 'R6', severity: 'warning', title: '金额单位', message: '{column}以万元为单位[，「{text}」合 {converted} 万元][；{hint}]' },
     { code: 'xxgk/amount-decimals', domainRule: 'R6', severity: 'warning', title: '金额小数位数', message: '{column}最多保留 {max} 位小数，「{text}」有 {decimals} 位' },
     { code: 'xxgk/blank-cell', domainRule: 'R7', severity: 'warning', title: '空单元格', message: '{what}，按 0 计；请填写 0' },
+
+    // --- the tool itself
+    { code: 'xxgk/internal', severity: 'error', title: '内部错误', message: '{stage}本报告时出现内部错误，部分检查没有完成；其他报告不受影响。详情见输出面板「xxgk」的日志，请把本报告反馈给开发者' },
 ] as const satisfies readonly CatalogEntry[];
 
 export type CatalogCode = (typeof entries)[number]['code'];

@@ -73,6 +73,9 @@ const entries = [
     // --- suppression comments (src/rules/suppress.ts)
     { code: 'xxgk/unused-suppression', severity: 'warning', title: '没有起作用的忽略注释', message: '「{directive}」[中的 {codes} ]没有忽略任何问题[：{hint}]' },
     { code: 'xxgk/suppression-code', severity: 'error', title: '忽略注释中的规则代码无法识别', message: '{problem}；可写规则代码（如 xxgk/row-total）或规则编号（如 R7）' },
+
+    // --- the tool itself
+    { code: 'xxgk/internal', severity: 'error', title: '内部错误', message: '{stage}本报告时出现内部错误，部分检查没有完成；其他报告不受影响。详情见输出面板「xxgk」的日志，请把本报告反馈给开发者' },
 ] as const satisfies readonly CatalogEntry[];
 
 /** How a cell that states no number is described: 为空, 写作「-」, 未填写 (missing at the end of its row). */

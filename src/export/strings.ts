@@ -1,4 +1,5 @@
 /** Every message the exporters show: one place, so they can be localised. */
+import { cellNotes } from '../util/cell-notes.js';
 export const exportStrings = {
     noFont: '未找到可用的中文字体，无法导出 PDF。请安装中文字体（例如 Debian/Ubuntu 上的 fonts-noto-cjk），' +
         '或用设置 xxgk.export.fontPath（命令行 --font）指定一个字体文件（.ttf、.otf 或 .ttc）。',
@@ -19,13 +20,7 @@ export const exportStrings = {
     checksHeader: ['规则', '核对对象', '左边', '关系', '右边', '是否成立'],
     checkHolds: '成立',
     checkFails: '不成立',
-    reportedWas: (reported: string, computed: string) => `报告中填写为 ${reported}；按公式应为 ${computed}`,
-    /** A total the report left blank (or wrote as 「-」): the workbook holds its formula. */
-    reportedBlank: (written: string, computed: string) => `报告中此格${written ? `写作「${written}」` : '为空'}；按公式计为 ${computed}`,
-    /** A blank the checks read as another value (a rule determined it). */
-    blankDetermined: (written: string, value: string) => `报告中此格${written ? `写作「${written}」` : '为空'}；核对时按 ${value} 计`,
-    /** An annotated number: 12（其中修订3件）. */
-    annotated: (value: string, note: string) => `按 ${value} 计入合计；括号内为注释：${note}`,
+    ...cellNotes,
     /** Around the page number in the footer: 「— 1 —」. */
     pageNumberAround: ['— ', ' —'] as const,
     formatNames: { html: 'HTML 网页', docx: 'Word 文档（DOCX）', xlsx: 'Excel 表格（XLSX）', pdf: 'PDF 文档' },

@@ -96,6 +96,8 @@ function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: View
             if (c.state === 'number' && c.value !== result) {
                 cell.note = S.reportedWas(c.text, String(result));
                 cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE0DC' } };
+            } else if (c.state === 'number' && c.note !== undefined) {
+                cell.note = S.annotated(String(c.value), c.note);
             } else if (c.state !== 'number' && c.state !== 'absent') {
                 cell.note = S.reportedBlank(c.text, String(result));
                 cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF5CC' } };

@@ -7,11 +7,11 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createXxgkCoreServices } from '../language/xxgk-module.js';
-import { checkFile, type FileResult } from './check-file.js';
+import { checkFile, type CheckOptions, type FileResult } from './check-file.js';
 import type { ImportJob, ImportJobResult, ImportRunOptions } from './import-file.js';
 
 export type WorkerRequest =
-    | { task?: 'check'; batch: number; files: string[] }
+    | { task?: 'check'; batch: number; files: string[]; options?: CheckOptions }
     | { task: 'import'; batch: number; jobs: ImportJob[]; options: ImportRunOptions };
 
 export interface WorkerResponse {
@@ -25,18 +25,18 @@ export function defaultJobs(fileCount: number, perWorker = 16): number {
     return Math.max(1, Math.min(cpus().length, Math.ceil(fileCount / perWorker)));
 }
 
-export async function checkAll(files: readonly string[], jobs = defaultJobs(files.length)): Promise<FileResult[]> {
+export async function checkAll(files: readonly string[], jobs = defaultJobs(files.length), options: CheckOptions = {}): Promise<FileResult[]> {
     if (jobs <= 1 || files.length < 2) {
         const { Xxgk } = createXxgkCoreServices();
-        return files.map(f => checkFile(f, Xxgk));
+        return files.map(f => checkFile(f, Xxgk, undefined, options));
     }
     let services: ReturnType<typeof createXxgkCoreServices>['Xxgk'] | undefined;
     return onWorkers(files, jobs,
-        (batch, items) => ({ batch, files: items }),
+        (batch, items) => ({ batch, files: items, options }),
         response => response.results!,
         items => {
             services ??= createXxgkCoreServices().Xxgk;
-            return items.map(f => checkFile(f, services!));
+            return items.map(f => checkFile(f, services!, undefined, options));
         });
 }
 

@@ -18,7 +18,7 @@ async function answer(request: WorkerRequest): Promise<WorkerResponse> {
             return { batch: request.batch, imports: await importJobs(request.jobs, request.options) };
         }
         services ??= createXxgkCoreServices().Xxgk;
-        return { batch: request.batch, results: request.files.map(f => packSummary(checkFile(f, services!))) };
+        return { batch: request.batch, results: request.files.map(f => packSummary(checkFile(f, services!, undefined, request.options))) };
     } catch (e) {
         return { batch: request.batch, crash: e instanceof Error ? e.stack ?? e.message : String(e) };
     }

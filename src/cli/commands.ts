@@ -14,6 +14,8 @@ const check: CommandSpec = {
     options: {
         format: { type: 'string', default: 'text', value: 'text|json|sarif' },
         jobs: { type: 'string', value: 'N' },
+        // Ignore the reports' suppression comments (// xxgk-disable-next-line …): every finding counts.
+        'no-suppress': { type: 'boolean', default: false },
     },
     run: runCheck,
 };

@@ -37,6 +37,8 @@ export const renderStrings = {
     lastYear: (value: string) => `上年：${value}`,
     ratio: (ratio: number) => `×${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1)}`,
     spike: { up: '突增', down: '突降' },
+    /** An annotated cell's tooltip: 12（其中修订3件） counts as 12. */
+    annotated: (value: string, note: string) => `按 ${value} 计入合计；括号内为注释：${note}`,
     formatLine: (name: string, citation: string) => `${name}（${citation}）`,
     previewTitle: (title: string) => `预览：${title}`,
 } as const;

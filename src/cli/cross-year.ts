@@ -35,7 +35,7 @@ export function addCrossYearFindings(results: readonly FileResult[], registry: T
 }
 
 /** The order of byPosition (src/rules/check.ts), on output findings. */
-function byOutPosition(a: OutFinding, b: OutFinding): number {
+export function byOutPosition(a: OutFinding, b: OutFinding): number {
     const at = (f: OutFinding) => ({ span: { start: f.range.start.offset, end: f.range.end.offset }, severity: f.severity, code: f.code });
     return byPosition(at(a), at(b));
 }

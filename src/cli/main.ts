@@ -3,6 +3,7 @@
  *   xxgk check [--format text|json|sarif] [--jobs N] <files or folders>…
  *   xxgk new --format 2021 --agency 某某局 --year 2024 [--level 部门] [-o file|-] [--force]
  *   xxgk export <file> --format html|docx|xlsx|pdf [-o out] [--strict] [--font file]
+ *   xxgk status --year Y [--registry file] … <folder>   /   xxgk units init <folder>   (src/cli/status.ts, units.ts)
  * Exit codes: 0 clean or warnings only, 1 errors found, 2 usage or I/O problems.
  */
 import '../polyfill.js';
@@ -16,12 +17,16 @@ import { expandPaths } from './files.js';
 import { formatJson, formatSarif, formatText, summarize, summaryLine, VERSION } from './output.js';
 import { checkAll } from './pool.js';
 import { EXPORT_USAGE } from './export-usage.js';
+import { OFFICE_USAGE } from './office-usage.js';
+import { addRegistryFindings, loadRegistry, parseThreshold, registryResult } from './registry.js';
 
 const USAGE = `用法:
-  xxgk check [--format text|json|sarif] [--jobs N] <文件或目录>…   检查年报（目录下递归查找 *.xxgk）
+  xxgk check [--format text|json|sarif] [--jobs N] [--registry 单位名单 [--similarity 90]] <文件或目录>…
+                                                                 检查年报（目录下递归查找 *.xxgk）；给出单位名单时也对照名单检查
   xxgk new --format 2019|2021 --agency 机关名称 --year 年度 [--level 层级] [-o 文件|-] [--force]
                                                                  生成一份各项为 0 的完整年报骨架
 ${EXPORT_USAGE}
+${OFFICE_USAGE}
   xxgk --version | --help
 
 退出码: 0 无错误（可有警告）, 1 有错误, 2 用法错误或文件无法读取`;
@@ -38,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
             const { runExport } = await import('./export.js');
             return runExport(rest, message => new UsageError(message));
         }
+        case 'status': return (await import('./status.js')).runStatus(rest, message => new UsageError(message));
+        case 'units': return (await import('./units.js')).runUnits(rest, message => new UsageError(message));
         case '--version': case '-v':
             process.stdout.write(`xxgk ${VERSION}\n`);
             return 0;
@@ -54,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
 async function check(args: string[]): Promise<number> {
     const { values, positionals } = usage(() => parseArgs({
         args, allowPositionals: true, strict: true,
-        options: { format: { type: 'string', default: 'text' }, jobs: { type: 'string' } },
+        options: { format: { type: 'string', default: 'text' }, jobs: { type: 'string' }, registry: { type: 'string' }, similarity: { type: 'string' } },
     }));
     const format = values.format;
     if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 sarif，而不是「${format}」`);
@@ -63,10 +70,17 @@ async function check(args: string[]): Promise<number> {
         jobs = Number(values.jobs);
         if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs 应为正整数，而不是「${values.jobs}」`);
     }
+    const threshold = values.similarity === undefined ? undefined : parseThreshold(values.similarity);
+    if (values.similarity !== undefined && threshold === undefined) throw new UsageError(`--similarity 应为 1 到 100 之间的百分数，而不是「${values.similarity}」`);
     if (!positionals.length) throw new UsageError('请给出要检查的文件或目录');
     const { files, problems } = expandPaths(positionals);
-    const results = await checkAll(files, jobs);
+    const units = values.registry === undefined ? undefined : await loadRegistry(values.registry);
+    const results = await checkAll(files, jobs, units ? { filing: true } : undefined);
     addCrossYearFindings(results, nationalRegistry);
+    if (units) {
+        addRegistryFindings(results, units.registry, threshold);
+        results.unshift(registryResult(units)); // the registry's own problems, as the findings of that file
+    }
     const summary = summarize(results, problems.length);
     if (format === 'json') {
         process.stdout.write(`${JSON.stringify(formatJson(results, problems), null, 2)}\n`);

@@ -149,7 +149,7 @@ describe('xxgk status on the fixture county', () => {
         const units = new Map<string, { label: string; outline: number; daysLate: unknown }>();
         for (let r = 2; r <= 31; r++) {
             const row = sheet.getRow(r);
-            units.set(String(row.getCell(1).value), { label: String(row.getCell(5).value), outline: row.outlineLevel, daysLate: row.getCell(8).value });
+            units.set(String(row.getCell(1).value), { label: String(row.getCell(5).value), outline: row.outlineLevel ?? 0, daysLate: row.getCell(8).value });
         }
         expect(Object.fromEntries([...units].map(([id, u]) => [id, u.label]))).toEqual(
             Object.fromEntries(Object.entries(expectedStatus[2024]).map(([id, s]) => [id, STATUS_LABELS[s]])));

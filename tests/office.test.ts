@@ -12,7 +12,7 @@ import { draftRegistry } from '../src/office/draft.js';
 import { filingSummary, type Filing } from '../src/office/filing.js';
 import { FilingIndex } from '../src/office/filings.js';
 import { parseRegistryFile } from '../src/office/registry-file.js';
-import { readRegistry, type RegistryRecord } from '../src/office/registry.js';
+import { readRegistry } from '../src/office/registry.js';
 import { normaliseProse, similarity, sketchProse, SKETCH_SIZE } from '../src/office/similarity.js';
 import { computeStatus } from '../src/office/status.js';
 import { curveText, statusText } from '../src/office/status-text.js';
@@ -254,7 +254,7 @@ describe('status on a small area', () => {
     });
 
     it('drafts a registry from reports: one unit per name, the government as the parent', () => {
-        const rows = draftRegistry(filings.map(f => ({ ...f, level: f.agency.endsWith('人民政府') ? 'county' : 'department' })));
+        const rows = draftRegistry(filings.map(f => ({ ...f, level: f.agency!.endsWith('人民政府') ? 'county' : 'department' })));
         expect(rows[0]).toEqual(['编号', '名称', '别名', '机关层级', '上级编号', '起始年度', '终止年度', '须报送', '截止日期', '备注']);
         expect(rows.slice(1).map(r => [r[0], r[1], r[3], r[4], r[9]])).toEqual([
             ['001', '某县人民政府', '县', '', '有 2024 年度报告'], ['002', '某县甲局', '部门', '001', '有 2023、2024 年度报告'],

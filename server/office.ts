@@ -342,9 +342,16 @@ export function registerOffice(shared: XxgkSharedServices, services: XxgkService
         clearTimeout(notifyTimer);
         notifyTimer = setTimeout(() => void connection.sendNotification(OfficeMethods.changed, {}), 250);
     };
-    /** Re-checks the reports validated before (the open ones and those checked since), not the whole workspace. */
-    const revalidate = () => WorkspaceLock.write(token => DocumentBuilder.build(
-        LangiumDocuments.all.filter(d => d.state >= DocumentState.Validated).toArray(), { validation: true }, token));
+    /**
+     * Re-checks these reports. Through `update`, so that a build this write cancels (a folder of
+     * reports just copied in) is finished too: `update` rebuilds every document not validated yet.
+     */
+    const recheck = (documents: () => LangiumDocument[]) => WorkspaceLock.write(token => {
+        for (const d of documents()) DocumentBuilder.resetToState(d, DocumentState.IndexedReferences);
+        return DocumentBuilder.update([], [], token);
+    });
+    /** The reports validated before (the open ones and those checked since), not the whole workspace. */
+    const revalidate = () => recheck(() => LangiumDocuments.all.filter(d => d.state >= DocumentState.Validated).toArray());
     const reload = async () => {
         await office.reload();
         await revalidate();
@@ -376,7 +383,7 @@ export function registerOffice(shared: XxgkSharedServices, services: XxgkService
         before = new Map();
         const validated = new Set(built.map(d => d.uri.toString()));
         const others = office.affectedBy(changes).filter(d => !validated.has(d.uri.toString()) && d.state >= DocumentState.Validated);
-        if (others.length) void WorkspaceLock.write(token => DocumentBuilder.build(others, { validation: true }, token));
+        if (others.length) void recheck(() => others);
         notify();
     });
     if (connection) {

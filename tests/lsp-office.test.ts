@@ -14,11 +14,14 @@ import {
 } from 'vscode-languageserver-protocol';
 import { OfficeMethods, type ExportStatusResult, type InitRegistryResult, type StatusResult } from '../src/office/protocol.js';
 import { countyDir, expectedStatus } from './support/county-expected.js';
+import { root } from './support/helpers.js';
 import { useServer } from './support/lsp-client.js';
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'xxgk-office-lsp-'));
 cpSync(countyDir, workspace, { recursive: true });
-afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+const late = mkdtempSync(path.join(tmpdir(), 'xxgk-office-lsp-'));
+cpSync(path.join(root, 'examples'), late, { recursive: true });
+afterAll(() => [workspace, late].forEach(dir => rmSync(dir, { recursive: true, force: true })));
 const server = useServer({ workspace });
 const uriOf = (file: string) => pathToFileURL(path.join(workspace, file)).toString();
 const status = (year?: number, asOf?: string) => server.connection.sendRequest<StatusResult>(OfficeMethods.status, { year, asOf });
@@ -111,5 +114,31 @@ describe('the unit registry in the language server', () => {
         const refused = await server.connection.sendRequest<ExportStatusResult>(OfficeMethods.exportStatus, { format: 'text', output: path.join(workspace, 'x.xxgk') });
         expect(refused.status).toBe('failed');
         expect(await server.connection.sendRequest<InitRegistryResult>(OfficeMethods.initRegistry)).toEqual({ status: 'exists', path: path.join(workspace, '单位名单.csv') });
+    });
+});
+
+describe('a registry and a folder of reports copied into the workspace at once', () => {
+    const later = useServer({ workspace: late });
+    const uri = (file: string) => pathToFileURL(path.join(late, file)).toString();
+
+    it('reads both: the registry\'s reload does not cancel the loading of the folder', async () => {
+        const before = await later.connection.sendRequest<StatusResult>(OfficeMethods.status, {});
+        expect(before.registry).toBeUndefined();
+        expect(before.years).toEqual([2020, 2024]); // the examples
+        cpSync(countyDir, path.join(late, 'county'), { recursive: true });
+        cpSync(path.join(countyDir, '单位名单.csv'), path.join(late, '单位名单.csv'));
+        const changed = later.notification(OfficeMethods.changed, () => true);
+        // What a file watcher reports when a folder is copied in: the folder, not each file in it.
+        await later.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [
+            { uri: uri('county'), type: FileChangeType.Created }, { uri: uri('单位名单.csv'), type: FileChangeType.Created },
+        ] });
+        await changed;
+        let result: StatusResult | undefined;
+        for (let i = 0; i < 50 && result?.years.length !== 4; i++) {
+            result = await later.connection.sendRequest<StatusResult>(OfficeMethods.status, { year: 2024 });
+            if (result.years.length !== 4) await new Promise(resolve => setTimeout(resolve, 200));
+        }
+        expect(result!.years).toEqual([2020, 2022, 2023, 2024]);
+        expect(Object.fromEntries(result!.report!.units.map(u => [u.id, u.status]))).toEqual(expectedStatus[2024]);
     });
 });

@@ -1,22 +1,11 @@
-/**
- * What the fixture county (county-fixture.ts) should give, worked out by hand from its spec: the
- * status of every unit per year. Tests compare the CLI's and the server's answers with these.
- */
+/** Where the fixture county is, and what its files say (read without xxgk). Its expected statuses: county-fixture.ts. */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { StatusCode } from '../../src/office/status.js';
 import { fixturesDir } from './helpers.js';
 
+export { expectedStatus } from './county-fixture.js';
+
 export const countyDir = path.join(fixturesDir, 'office', 'county');
-
-const ids = Array.from({ length: 30 }, (_, i) => String(i + 1).padStart(3, '0'));
-const all = (status: StatusCode, except: Record<string, StatusCode>) => Object.fromEntries(ids.map(id => [id, except[id] ?? status]));
-
-export const expectedStatus: Record<number, Record<string, StatusCode>> = {
-    2022: all('filed', { '020': 'exempt', '026': 'exempt' }),
-    2023: all('filed', { '004': 'exempt', '026': 'exempt', '030': 'late' }),
-    2024: all('filed', { '004': 'exempt', '016': 'late', '026': 'exempt', '028': 'missing', '029': 'filed-empty' }),
-};
 
 /** The 发布日期 of every report of a year in the fixture, read from the files with a regular expression (not with xxgk). */
 export function publishedDates(year: number): Map<string, string | undefined> {

@@ -12,6 +12,7 @@
  *   行政许可 (for the roll-up rule);
  * - a 2024 report of 青溪县林业局, which is not in the registry.
  */
+import type { StatusCode } from '../../src/office/status.js';
 import type { AreaSpec, UnitSpec } from './county.js';
 
 const dept = (id: string, name: string, more: Partial<UnitSpec> = {}): UnitSpec => ({ id, name, level: '部门', parent: '001', ...more });
@@ -55,3 +56,17 @@ export const countySpec: AreaSpec = {
     ],
     extra: [{ path: '2024/青溪县林业局.xxgk', agency: '青溪县林业局', year: 2024, level: '部门' }],
 };
+
+/**
+ * What the county should give, worked out by hand from the spec above: the status of every unit per
+ * year. The CLI's, the server's and the editor's answers are compared with these.
+ */
+const ids = Array.from({ length: 30 }, (_, i) => String(i + 1).padStart(3, '0'));
+const all = (status: StatusCode, except: Record<string, StatusCode>) => Object.fromEntries(ids.map(id => [id, except[id] ?? status]));
+
+export const expectedStatus: Record<number, Record<string, StatusCode>> = {
+    2022: all('filed', { '020': 'exempt', '026': 'exempt' }),
+    2023: all('filed', { '004': 'exempt', '026': 'exempt', '030': 'late' }),
+    2024: all('filed', { '004': 'exempt', '016': 'late', '026': 'exempt', '028': 'missing', '029': 'filed-empty' }),
+};
+

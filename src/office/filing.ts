@@ -54,17 +54,13 @@ function summarize(model: ReportModel, lines: LineIndex): FilingSummary {
     const at = (span: Span): SummarySpan => ({ span, range: { start: lines.position(span.start), end: lines.position(span.end) } });
     const { meta } = model;
     const firstLine = { start: 0, end: Math.max(0, model.text.search(/\r?\n|$/)) };
-    const values: string[] = [];
     let empty = true;
     let firstTable: Span | undefined;
     for (const table of model.tables.values()) {
         const first = table.openerSpan ?? table.header?.span ?? table.rows[0]?.lineSpan;
         if (first && (!firstTable || first.start < firstTable.start)) firstTable = { start: first.start, end: first.end };
         for (const row of table.rows) {
-            for (const cell of row.cells) {
-                if (cell.state === 'invalid' || (cell.value !== undefined && cell.value !== 0)) empty = false;
-                if (row.def && cell.column) values.push(`${table.def.id}/${row.def.id}/${cell.column.id}=${cell.value ?? cell.text}`);
-            }
+            for (const cell of row.cells) if (cell.state === 'invalid' || (cell.value !== undefined && cell.value !== 0)) empty = false;
         }
     }
     const blocks = [...model.preamble, ...model.sections.flatMap(s => s.prose)];
@@ -83,18 +79,53 @@ function summarize(model: ReportModel, lines: LineIndex): FilingSummary {
     if (meta.year?.value !== undefined) summary.year = meta.year.value;
     if (meta.level?.value) summary.level = meta.level.value.id;
     if (meta.published?.value) summary.published = meta.published.value;
-    if (!empty) summary.tables = digest(values.sort().join('\n'));
+    if (!empty) summary.tables = tablesDigest(model);
     return summary;
 }
 
-/** 64 bits of FNV-1a as hex: equal tables give equal digests. */
-function digest(text: string): string {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x050c5d1f;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        h1 = Math.imul(h1 ^ c, 0x01000193);
-        h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h1 >>> 15);
+/**
+ * A digest of every value of the tables, in the template's order of tables, rows and columns (so
+ * the order rows are written in does not matter): equal tables give equal digests.
+ */
+function tablesDigest(model: ReportModel): string {
+    const hash = new Fnv64();
+    for (const section of model.template.sections) {
+        for (const def of section.tables) {
+            const table = model.tables.get(def.id);
+            hash.add(def.id);
+            if (!table) continue;
+            for (const { def: rowDef } of table.index.rows) {
+                const row = table.rowsById.get(rowDef.id);
+                if (!row) continue;
+                hash.add(rowDef.id);
+                for (const column of def.columns) {
+                    const cell = row.byColumn.get(column.id);
+                    hash.add(cell === undefined ? '' : cell.value === undefined ? cell.text : String(cell.value));
+                }
+            }
+        }
     }
-    return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+    return hash.hex();
+}
+
+/** 64 bits of FNV-1a (two 32-bit lanes) over a sequence of strings, as hex. */
+class Fnv64 {
+    private h1 = 0x811c9dc5;
+    private h2 = 0x050c5d1f;
+
+    add(text: string): void {
+        let { h1, h2 } = this;
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            h1 = Math.imul(h1 ^ c, 0x01000193);
+            h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h1 >>> 15);
+        }
+        // A separator, so that ("ab", "c") and ("a", "bc") differ.
+        this.h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
+        this.h2 = Math.imul(h2 ^ 0x1f, 0x01000193);
+    }
+
+    hex(): string {
+        return (this.h1 >>> 0).toString(16).padStart(8, '0') + (this.h2 >>> 0).toString(16).padStart(8, '0');
+    }
 }

@@ -68,8 +68,8 @@ export interface Area {
 
 const template = nationalRegistry.get('2021')!;
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): (n: number) => number {
+/** A small deterministic generator (mulberry32): `random(seed)(n)` is an integer in [0, n). */
+export function random(seed: number): (n: number) => number {
     let a = seed >>> 0;
     return (n: number) => {
         a = (a + 0x6d2b79f5) >>> 0;
@@ -80,7 +80,7 @@ function random(seed: number): (n: number) => number {
     };
 }
 
-function seedOf(...parts: (string | number)[]): number {
+export function seedOf(...parts: (string | number)[]): number {
     let h = 2166136261;
     for (const ch of parts.join('|')) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
     return h >>> 0;

@@ -66,8 +66,12 @@ export class OfficeWorkspace {
     private published?: string;
 
     constructor(private readonly shared: XxgkSharedServices, private readonly services: XxgkServices) {
-        // The first registry is read once the workspace folders are known; validation waits for it.
-        this.loading = shared.workspace.WorkspaceManager.ready.then(() => this.load()).catch(e => console.error('xxgk: registry', e));
+        this.loading = Promise.resolve();
+        // With a client: the first registry is read once the workspace folders are known, and validation
+        // waits for it. (Services without a client never initialize a workspace: no registry then.)
+        shared.lsp.LanguageServer.onInitialized(() => {
+            this.loading = shared.workspace.WorkspaceManager.ready.then(() => this.load()).catch(e => console.error('xxgk: registry', e));
+        });
     }
 
     get registry(): Loaded | undefined {
@@ -357,7 +361,7 @@ export function registerOffice(shared: XxgkSharedServices, services: XxgkService
         await revalidate();
         notify();
     };
-    void office.ready().then(notify);
+    shared.lsp.LanguageServer.onInitialized(() => void office.ready().then(notify)); // after the office's own listener
     ConfigurationProvider.onConfigurationSectionUpdate(({ section }) => {
         if (section === 'xxgk') void reload();
     });

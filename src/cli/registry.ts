@@ -3,15 +3,16 @@
  * file (so `check` prints and counts them like any other), and the registry-based findings of the
  * reports checked in the same run (src/office/checks.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { officeFindings } from '../office/checks.js';
 import type { Filing } from '../office/filing.js';
 import { FilingIndex } from '../office/filings.js';
 import { DEFAULT_REGISTRY_NAMES, parseRegistryFile, unreadableRegistry } from '../office/registry-file.js';
 import type { RegistryRead, UnitRegistry } from '../office/registry.js';
-import type { FileResult, OutFinding } from './check-file.js';
-import { outFinding, outRange } from './check-file.js';
+import { visibleText } from '../util/text.js';
+import { UsageError, type OptionValues } from './args.js';
+import { outFinding, outRange, ReadError, readRegularFile, type FileResult, type OutFinding } from './check-file.js';
 import { byOutPosition } from './cross-year.js';
 
 export interface LoadedRegistry extends RegistryRead {
@@ -21,10 +22,10 @@ export interface LoadedRegistry extends RegistryRead {
 export async function loadRegistry(file: string): Promise<LoadedRegistry> {
     let bytes: Uint8Array;
     try {
-        bytes = readFileSync(file);
+        bytes = readRegularFile(file);
     } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        return { path: file, ...unreadableRegistry(code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : `${code ?? (e as Error).message}`) };
+        if (e instanceof ReadError) return { path: file, ...unreadableRegistry(e.message.replace(/^无法读取：/, '')) };
+        throw e;
     }
     return { path: file, ...await parseRegistryFile(bytes, path.basename(file)) };
 }
@@ -72,6 +73,14 @@ export function addRegistryFindings(results: readonly FileResult[], registry: Un
         const out: OutFinding[] = found.map(f => outFinding(f, () => outRange(f.span, f.range)));
         result.findings = [...result.findings, ...out].sort(byOutPosition);
     }
+}
+
+/** --similarity: the 内容雷同 threshold as a ratio (undefined: not given). */
+export function thresholdOption(values: OptionValues): number | undefined {
+    if (values.similarity === undefined) return undefined;
+    const threshold = parseThreshold(String(values.similarity));
+    if (threshold === undefined) throw new UsageError(`--similarity 应为 1 到 100 之间的百分数，例如 90，而不是「${visibleText(String(values.similarity))}」`);
+    return threshold;
 }
 
 /** `--similarity 90`, `90%` or `0.9`: the 内容雷同 threshold as a ratio; undefined when not a number in (0, 100]. */

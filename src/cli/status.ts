@@ -7,7 +7,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseDate, parseYear } from '../model/meta-values.js';
 import { computeStatus } from '../office/status.js';
 import { statusHtml } from '../office/status-html.js';
@@ -16,51 +15,33 @@ import { nationalRegistry } from '../templates/registry.js';
 import { addCrossYearFindings } from './cross-year.js';
 import { expandPaths } from './files.js';
 import { checkAll } from './pool.js';
-import { defaultRegistry, filingsOf, loadRegistry, parseThreshold, registryResult } from './registry.js';
+import { visibleText } from '../util/text.js';
+import { UsageError, type OptionValues } from './args.js';
+import { jobsOption } from './check.js';
+import { defaultRegistry, filingsOf, loadRegistry, registryResult, thresholdOption } from './registry.js';
 import { formatText } from './output.js';
 
 const FORMATS = ['text', 'json', 'html', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 
-export async function runStatus(args: string[], usageError: (message: string) => Error): Promise<number> {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args, allowPositionals: true, strict: true,
-            options: {
-                year: { type: 'string' },
-                registry: { type: 'string' },
-                'as-of': { type: 'string' },
-                format: { type: 'string', default: 'text' },
-                output: { type: 'string', short: 'o' },
-                similarity: { type: 'string' },
-                jobs: { type: 'string' },
-            },
-        });
-    } catch (e) {
-        throw usageError((e as Error).message);
-    }
-    const { values, positionals } = parsed;
-    const year = values.year === undefined ? undefined : parseYear(values.year);
-    if (year === undefined) throw usageError(values.year === undefined ? '请用 --year 给出年度' : `--year 应为四位年份，而不是「${values.year}」`);
+export async function runStatus(values: OptionValues, positionals: string[]): Promise<number> {
+    const yearText = values.year as string | undefined;
+    const year = yearText === undefined ? undefined : parseYear(yearText);
+    if (year === undefined) throw new UsageError(yearText === undefined ? '请用 --year 给出年度' : `--year 应为四位年份，而不是「${visibleText(yearText)}」`);
     const format = values.format as Format;
-    if (!FORMATS.includes(format)) throw usageError(`--format 只能是 ${FORMATS.join('、')}，而不是「${values.format}」`);
-    const asOf = values['as-of'] === undefined ? undefined : parseDate(values['as-of']);
-    if (values['as-of'] !== undefined && !asOf) throw usageError(`--as-of 应为日期，例如 ${year + 1}-01-31，而不是「${values['as-of']}」`);
-    const threshold = values.similarity === undefined ? undefined : parseThreshold(values.similarity);
-    if (values.similarity !== undefined && threshold === undefined) throw usageError(`--similarity 应为 1 到 100 之间的百分数，例如 90，而不是「${values.similarity}」`);
-    let jobs: number | undefined;
-    if (values.jobs !== undefined) {
-        jobs = Number(values.jobs);
-        if (!Number.isInteger(jobs) || jobs < 1) throw usageError(`--jobs 应为正整数，而不是「${values.jobs}」`);
-    }
-    if (!positionals.length) throw usageError('请给出存放年报的目录');
-    const registryPath = values.registry ?? positionals.map(p => defaultRegistry(p)).find(Boolean);
+    if (!FORMATS.includes(format)) throw new UsageError(`--format 只能是 ${FORMATS.join('、')}，而不是「${visibleText(String(values.format))}」`);
+    const asOfText = values['as-of'] as string | undefined;
+    const asOf = asOfText === undefined ? undefined : parseDate(asOfText);
+    if (asOfText !== undefined && !asOf) throw new UsageError(`--as-of 应为日期，例如 ${year + 1}-01-31，而不是「${visibleText(asOfText)}」`);
+    const threshold = thresholdOption(values);
+    const jobs = jobsOption(values);
+    if (!positionals.length) throw new UsageError('请给出存放年报的目录');
+    const registryPath = (values.registry as string | undefined) ?? positionals.map(p => defaultRegistry(p)).find(Boolean);
     if (!registryPath) {
         process.stderr.write(`xxgk: 没有单位名单：请用 --registry 给出，或在 ${positionals[0]} 中放一份 单位名单.csv 或 单位名单.xlsx（可先运行 xxgk units init ${positionals[0]} 生成草稿）\n`);
         return 2;
     }
-    const output = values.output ?? (format === 'xlsx' ? `年报报送情况-${year}.xlsx` : undefined);
+    const output = (values.output as string | undefined) ?? (format === 'xlsx' ? `年报报送情况-${year}.xlsx` : undefined);
     if (output && (/\.xxgk$/i.test(output) || path.resolve(output) === path.resolve(registryPath))) {
         process.stderr.write(`xxgk: 不能写到 ${output}：那是年报或单位名单\n`);
         return 2;

@@ -5,37 +5,25 @@
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UTF8_BOM, writeCsv } from '../office/csv.js';
 import { draftRegistry } from '../office/draft.js';
+import { visibleText } from '../util/text.js';
+import { UsageError, type OptionValues } from './args.js';
+import { jobsOption } from './check.js';
 import { expandPaths } from './files.js';
 import { checkAll } from './pool.js';
 
-export async function runUnits(args: string[], usageError: (message: string) => Error): Promise<number> {
-    const [sub, ...rest] = args;
-    if (sub !== 'init') throw usageError(sub === undefined ? '缺少子命令：xxgk units init <目录>' : `未知子命令「units ${sub}」；可用：units init`);
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args: rest, allowPositionals: true, strict: true,
-            options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, jobs: { type: 'string' } },
-        });
-    } catch (e) {
-        throw usageError((e as Error).message);
-    }
-    const { values, positionals } = parsed;
-    if (positionals.length !== 1) throw usageError('请给出一个存放年报的目录');
-    const folder = positionals[0];
-    let jobs: number | undefined;
-    if (values.jobs !== undefined) {
-        jobs = Number(values.jobs);
-        if (!Number.isInteger(jobs) || jobs < 1) throw usageError(`--jobs 应为正整数，而不是「${values.jobs}」`);
-    }
+export async function runUnits(values: OptionValues, positionals: string[]): Promise<number> {
+    const [sub, ...rest] = positionals;
+    if (sub !== 'init') throw new UsageError(sub === undefined ? '缺少子命令：xxgk units init <目录>' : `未知子命令「units ${visibleText(sub)}」；可用：units init`);
+    if (rest.length !== 1) throw new UsageError('请给出一个存放年报的目录');
+    const folder = rest[0];
+    const jobs = jobsOption(values);
     const { files, problems } = expandPaths([folder]);
     for (const problem of problems) process.stderr.write(`xxgk: ${problem}\n`);
     if (problems.length) return 2;
     const isDir = statSync(folder).isDirectory();
-    const output = values.output ?? path.join(isDir ? folder : path.dirname(folder), '单位名单.csv');
+    const output = (values.output as string | undefined) ?? path.join(isDir ? folder : path.dirname(folder), '单位名单.csv');
     if (existsSync(output) && !values.force) {
         process.stderr.write(`xxgk: ${output} 已存在；为免覆盖已写的内容，未做任何修改（确需覆盖请加 --force）\n`);
         return 2;

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { renderStandalone } from '../render/html.js';
 import type { ReportView } from '../render/view-model.js';
 import { FontError, type RoleFonts } from './fonts.js';
+import { isReportPath, reportStem } from '../util/report-files.js';
 import { exportStrings as S } from './strings.js';
 
 export const exportFormats = ['html', 'docx', 'xlsx', 'pdf'] as const;
@@ -61,13 +62,13 @@ export function outputPath(source: string | undefined, format: ExportFormat, out
         target = path.join(dir, `${baseName(source)}.${format}`);
     }
     target = path.resolve(target);
-    if (/\.xxgk$/i.test(target)) throw new ExportError(S.wouldWriteReport(target));
+    if (isReportPath(target)) throw new ExportError(S.wouldWriteReport(target));
     if (source && samePath(source, target)) throw new ExportError(S.wouldOverwriteSource(target));
     return target;
 }
 
 function baseName(source: string | undefined): string {
-    return source ? path.basename(source).replace(/\.xxgk$/i, '') : 'report';
+    return source ? reportStem(path.basename(source)) : 'report';
 }
 
 function samePath(a: string, b: string): boolean {

@@ -4,11 +4,11 @@
  */
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem, inject,
-    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
 } from 'langium';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { XxgkGeneratedModule, XxgkGeneratedSharedModule } from './generated/module.js';
-import { registerValidationChecks } from './xxgk-validator.js';
+import { registerValidationChecks, XxgkDocumentValidator } from './xxgk-validator.js';
 
 export interface XxgkAddedServices {
     xxgk: {
@@ -19,8 +19,11 @@ export interface XxgkAddedServices {
 
 export type XxgkCoreServices = LangiumCoreServices & XxgkAddedServices;
 
-export function createXxgkModule(templates: TemplateRegistry = nationalRegistry): Module<XxgkCoreServices, XxgkAddedServices> {
-    return { xxgk: { Templates: () => templates } };
+export function createXxgkModule(templates: TemplateRegistry = nationalRegistry): Module<XxgkCoreServices, PartialLangiumCoreServices & XxgkAddedServices> {
+    return {
+        xxgk: { Templates: () => templates },
+        validation: { DocumentValidator: services => new XxgkDocumentValidator(services) },
+    };
 }
 
 export function createXxgkCoreServices(context: DefaultSharedCoreModuleContext = EmptyFileSystem, templates?: TemplateRegistry) {

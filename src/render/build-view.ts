@@ -8,7 +8,7 @@
  */
 import type { CellModel, DateValue, Finding, ReportModel, RowModel, Span, TableModel } from '../model/types.js';
 import type { ColumnDef, LinearRuleDef, RowDef, TableDef } from '../templates/types.js';
-import { LineIndex } from '../util/lines.js';
+import { LineIndex, lineRanges } from '../util/lines.js';
 import { leavesOf, placeTree, treeHeight, type Placed, type TreeNode } from './layout.js';
 import { renderStrings as S } from './strings.js';
 import {
@@ -53,7 +53,7 @@ interface HeaderItem {
     span?: Span;
 }
 
-const LEAD = /^([（(]\s*[一二三四五六七八九十]+\s*[）)][^。！？；\n]{1,40}?[。：:])/;
+const LEAD = /^([（(]\s*[一二三四五六七八九十]+\s*[）)][^。！？；\r\n]{1,40}?[。：:])/;
 const TRIM = /^[\s\u3000]+|[\s\u3000]+$/g;
 
 class ViewBuilder {
@@ -162,19 +162,17 @@ class ViewBuilder {
         const body = text ? source.indexOf(text, span.start) : -1;
         const out: ViewParagraph[] = [];
         if (body >= 0) {
-            let offset = body;
-            for (const line of text.split(/\n/)) {
-                const raw = line.replace(/\r$/, '');
+            for (const line of lineRanges(text)) {
+                const raw = text.slice(line.start, line.end);
                 const trimmed = raw.replace(TRIM, '');
                 if (trimmed) {
-                    const start = offset + raw.search(/[^\s\u3000]/);
+                    const start = body + line.start + raw.search(/[^\s\u3000]/);
                     const lead = LEAD.exec(trimmed)?.[1];
                     const paragraph: ViewParagraph = { kind: 'paragraph', text: lead ? trimmed.slice(lead.length) : trimmed };
                     if (lead) paragraph.lead = lead;
                     this.anchor(paragraph, { start, end: start + trimmed.length });
                     out.push(paragraph);
                 }
-                offset += line.length + 1;
             }
         }
         // The fences and an unclosed block's findings land on the block's first paragraph.

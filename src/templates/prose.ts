@@ -41,19 +41,19 @@ const RESULT_WORDS = '维持|纠正|撤销|驳回|审结|败诉|胜诉|确认违
 /** A count written next to the phrase: then it is not a 「未发生」 statement. */
 const A_COUNT = '[0-9０-９]+\\s*[件起宗例案]';
 const RECEIVE = '(?:新收|收到|受理|接收|接到)';
-const LONG_GAP = '[^，,；;。！？!?\\n0-9０-９]{0,24}?';
+const LONG_GAP = '[^，,；;。！？!?\\r\\n0-9０-９]{0,24}?';
 
 const facts: readonly ProseFactDef[] = [
     // --- 三、收到和处理政府信息公开申请
     {
         ...count, id: 'received-with-carried', keywords: ['申请'], scope: 'clause',
-        pattern: `${RECEIVE}[^，,；;。！？!?\\n0-9０-９]{0,16}?申请(?!人){gap}{n}{unit}`, requires: '(?:含|包括|包含)上年结转',
+        pattern: `${RECEIVE}[^，,；;。！？!?\\r\\n0-9０-９]{0,16}?申请(?!人){gap}{n}{unit}`, requires: '(?:含|包括|包含)上年结转',
         cells: [applications('received'), applications('carriedIn')],
     },
     {
         // 「共受理申请 N 件」 sometimes counts the carried-over ones too: either reading is accepted.
         ...count, id: 'received', keywords: ['申请'], scope: 'clause',
-        pattern: `${RECEIVE}[^，,；;。！？!?\\n0-9０-９]{0,16}?申请(?!人){gap}{n}{unit}`,
+        pattern: `${RECEIVE}[^，,；;。！？!?\\r\\n0-9０-９]{0,16}?申请(?!人){gap}{n}{unit}`,
         cells: [applications('received')], alternatives: [[applications('received'), applications('carriedIn')]],
     },
     {
@@ -143,7 +143,7 @@ const facts: readonly ProseFactDef[] = [
 
 export const proseRules: ProseRulesDef = {
     facts,
-    clauseBreaks: '，,；;。！？!?\\n',
-    sentenceBreaks: '。；;！？!?\\n',
+    clauseBreaks: '，,；;。！？!?\\r\\n',
+    sentenceBreaks: '。；;！？!?\\r\\n',
     approximate: '(?:约|近|超过|逾|将近|不足|不到)$',
 };

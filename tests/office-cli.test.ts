@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Ajv } from 'ajv';
 import ExcelJS from 'exceljs';
 import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,11 +28,15 @@ function xxgk(...args: string[]) {
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(path.join(root, 'docs', 'status-result.schema.json'), 'utf8')));
+
 function statusJson(...args: string[]): StatusReport {
     const r = xxgk('status', '--format', 'json', ...args);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    return JSON.parse(r.stdout) as StatusReport;
+    const report = JSON.parse(r.stdout) as StatusReport;
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    return report;
 }
 
 const statuses = (report: StatusReport) => Object.fromEntries(report.units.map(u => [u.id, u.status]));

@@ -19,7 +19,7 @@ import { visibleText } from '../util/text.js';
 import { UsageError, type OptionValues } from './args.js';
 import { jobsOption } from './check.js';
 import { defaultRegistry, filingsOf, loadRegistry, registryResult, thresholdOption } from './registry.js';
-import { formatText } from './output.js';
+import { formatText, VERSION } from './output.js';
 
 const FORMATS = ['text', 'json', 'html', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -64,7 +64,7 @@ export async function runStatus(values: OptionValues, positionals: string[]): Pr
 
     const registry = loaded.path;
     let content: string | Uint8Array;
-    if (format === 'json') content = `${JSON.stringify({ ...report, registry, tool: { name: 'xxgk' } }, null, 2)}\n`;
+    if (format === 'json') content = `${JSON.stringify({ ...report, registry, tool: { name: 'xxgk', version: VERSION } }, null, 2)}\n`;
     else if (format === 'html') content = statusHtml(report, { registry });
     else if (format === 'xlsx') content = await (await import('../office/status-xlsx.js')).statusXlsx(report, { registry });
     else content = statusText(report, { registry, curve: asOf !== undefined });

@@ -296,6 +296,36 @@ export class OfficeWorkspace {
         return { status: 'written', path: target, units: rows.length - 1 };
     }
 
+    /** What the status view shows of each report, as last seen (see `shownChanged`). */
+    private readonly shown = new Map<string, string>();
+
+    /**
+     * Whether a build changed what the status view shows of these reports (who, year, 发布日期, empty,
+     * error and warning counts): typing in a report that changes none of it does not make the view ask
+     * again. A large build (the workspace loading, a folder copied in) counts as a change unseen.
+     */
+    shownChanged(documents: readonly LangiumDocument[]): boolean {
+        if (documents.length > 50) {
+            this.shown.clear();
+            return true;
+        }
+        let changed = false;
+        for (const document of documents) {
+            const uri = document.uri.toString();
+            const known = this.knownOf(document, true);
+            const f = known?.summary;
+            // The report's own counts: the same in both build phases (diagnostics exist only after validation).
+            const shown = f ? JSON.stringify([f.agency, f.unitId, f.year, f.published, f.empty, f.tables, known!.counts]) : '';
+            if (this.shown.get(uri) !== shown) changed = true;
+            this.shown.set(uri, shown);
+        }
+        return changed;
+    }
+
+    forgetShown(uris: readonly string[]): void {
+        uris.forEach(uri => this.shown.delete(uri));
+    }
+
     /** Documents whose registry findings a change of `uris` may change: the same unit, that year or the next. */
     affectedBy(before: Map<string, string | undefined>): LangiumDocument[] {
         const index = this.currentIndex();
@@ -344,7 +374,7 @@ export function registerOffice(shared: XxgkSharedServices, services: XxgkService
     const notify = () => {
         if (!connection) return;
         clearTimeout(notifyTimer);
-        notifyTimer = setTimeout(() => void connection.sendNotification(OfficeMethods.changed, {}), 250);
+        notifyTimer = setTimeout(() => void connection.sendNotification(OfficeMethods.changed, {}), 300);
     };
     /**
      * Re-checks these reports. Through `update`, so that a build this write cancels (a folder of
@@ -376,11 +406,18 @@ export function registerOffice(shared: XxgkSharedServices, services: XxgkService
             if (!before.has(key)) before.set(key, office.unitKeyOf(key));
         }
         office.invalidate();
+        if (deleted.length) {
+            office.forgetShown(deleted.map(u => u.toString()));
+            notify();
+        }
     });
-    DocumentBuilder.onBuildPhase(DocumentState.IndexedReferences, () => notify());
+    DocumentBuilder.onBuildPhase(DocumentState.IndexedReferences, built => {
+        if (office.shownChanged(built)) notify();
+    });
     DocumentBuilder.onBuildPhase(DocumentState.Validated, built => {
         if (!before.size || !office.registry) {
             before = new Map();
+            if (office.shownChanged(built)) notify();
             return;
         }
         const changes = before;
@@ -388,7 +425,7 @@ export function registerOffice(shared: XxgkSharedServices, services: XxgkService
         const validated = new Set(built.map(d => d.uri.toString()));
         const others = office.affectedBy(changes).filter(d => !validated.has(d.uri.toString()) && d.state >= DocumentState.Validated);
         if (others.length) void recheck(() => others);
-        notify();
+        if (office.shownChanged(built)) notify();
     });
     if (connection) {
         connection.onRequest(OfficeMethods.status, async (params: StatusParams) => {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { commands, l10n, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusView } from './office/status-view.js';
+import { registerImportCommand } from './import-command.js';
 import { activatePreview } from './preview/index.js';
 
 let client: LanguageClient | undefined;
@@ -25,6 +26,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     await client.start();
     activatePreview(context, client);
     context.subscriptions.push(new StatusView(client));
+    context.subscriptions.push(registerImportCommand(client));
 }
 
 export async function deactivate(): Promise<void> {

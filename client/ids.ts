@@ -9,6 +9,7 @@ export const commandIds = {
     statusAsOf: 'xxgk.status.asOf',
     statusExport: 'xxgk.status.export',
     registryInit: 'xxgk.registry.init',
+    importReport: 'xxgk.importReport',
 } as const;
 
 /** The 「年报报送情况」 tree view (contributed to the Explorer). */

@@ -6,7 +6,7 @@
 import { createXxgkCoreServices } from '../language/xxgk-module.js';
 import { buildView } from '../render/build-view.js';
 import { checkText } from '../rules/check.js';
-import { ExportError, exportFormats, isExportFormat, outputPath, renderExport, writeExport } from '../export/export.js';
+import { ExportError, exportFormats, isExportFormat, outputPath, pdfFonts, renderExport, writeExport } from '../export/export.js';
 import { exportStrings } from '../export/strings.js';
 import { visibleText } from '../util/text.js';
 import { UsageError, type OptionValues } from './args.js';
@@ -48,9 +48,12 @@ export async function runExport(values: OptionValues, positionals: string[]): Pr
     }
     try {
         const target = outputPath(file, format, output);
-        writeExport(target, await renderExport(view, format, { fontPath: values.font as string | undefined }));
+        const font = values.font as string | undefined;
+        const pdf = format === 'pdf' ? pdfFonts(font) : undefined;
+        writeExport(target, await renderExport(view, format, { fontPath: font, fonts: pdf?.fonts }));
         if (errors) process.stderr.write(`xxgk: ${messages.warned(visibleText(file), errors)}\n`);
         process.stdout.write(`${messages.done(visibleText(target), format)}\n`);
+        if (pdf) process.stdout.write(`${visibleText(pdf.description)}\n`);
         return 0;
     } catch (e) {
         if (e instanceof ExportError) {

@@ -10,6 +10,7 @@ import type { CellModel, DateValue, Finding, ReportModel, RowModel, Span, TableM
 import type { ColumnDef, LinearRuleDef, RowDef, TableDef } from '../templates/types.js';
 import { LineIndex, lineRanges } from '../util/lines.js';
 import { leavesOf, placeTree, treeHeight, type Placed, type TreeNode } from './layout.js';
+import { placeFindings } from './place.js';
 import { renderStrings as S } from './strings.js';
 import {
     VIEW_SCHEMA, type ReportView, type ViewAnchored, type ViewBlock, type ViewCell, type ViewCheck, type ViewFinding,
@@ -26,9 +27,7 @@ export function buildView(checked: CheckedReport): ReportView {
     return new ViewBuilder(checked).build();
 }
 
-interface Anchor {
-    start: number;
-    end: number;
+interface Anchor extends Span {
     target: ViewAnchored;
 }
 
@@ -137,19 +136,12 @@ class ViewBuilder {
      * span (a row's missing cells share one), else the smallest one that contains its start.
      */
     private place(view: ReportView): void {
-        this.checked.findings.forEach((f, i) => {
+        const findings = this.checked.findings;
+        const placed = placeFindings(this.anchors, findings.map(f => f.span));
+        findings.forEach((f, i) => {
             view.counts[f.severity]++;
-            const { start, end } = f.span;
-            let targets = this.anchors.filter(a => a.start === start && a.end === end).map(a => a.target);
-            if (!targets.length) {
-                let best: Anchor | undefined;
-                for (const a of this.anchors) {
-                    if (a.start <= start && start < a.end && (!best || a.end - a.start < best.end - best.start)) best = a;
-                }
-                if (best) targets = [best.target];
-            }
-            if (!targets.length) view.unplaced.push(i);
-            for (const t of new Set(targets)) (t.findings ??= []).push(i);
+            if (!placed[i].length) view.unplaced.push(i);
+            for (const t of new Set(placed[i].map(a => this.anchors[a].target))) (t.findings ??= []).push(i);
         });
     }
 
@@ -350,11 +342,24 @@ class ViewBuilder {
         if (written?.value !== undefined) cell.value = written.value;
         if (written) {
             this.anchor(cell, written.span);
-            const computed = this.checked.findings.find(f => f.span.start === written.span.start && f.span.end === written.span.end &&
-                f.severity !== 'info' && typeof f.data.computed === 'number');
-            if (computed) cell.computed = computed.data.computed;
+            const computed = this.computedAt().get(`${written.span.start}:${written.span.end}`);
+            if (computed !== undefined) cell.computed = computed;
         }
         return cell;
+    }
+
+    private computedBySpan?: Map<string, number>;
+
+    /** The value the first warning or error at exactly a span computes for it, by `start:end`. */
+    private computedAt(): Map<string, number> {
+        if (!this.computedBySpan) {
+            this.computedBySpan = new Map();
+            for (const f of this.checked.findings) {
+                const key = `${f.span.start}:${f.span.end}`;
+                if (f.severity !== 'info' && typeof f.data.computed === 'number' && !this.computedBySpan.has(key)) this.computedBySpan.set(key, f.data.computed);
+            }
+        }
+        return this.computedBySpan;
     }
 
     // -----------------------------------------------------------------------------------------

@@ -175,6 +175,14 @@ export class Workbench {
         return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     }
 
+    /** The frame of the preview's page itself (the one with the report), to evaluate scripts in, e.g. to watch its focus. */
+    async webviewFrame() {
+        for (const frame of this.page.frames()) {
+            if (await frame.$('.xxgk-page').catch(() => null)) return frame;
+        }
+        throw new AssertionError('no preview page is open');
+    }
+
     /** A view of the side bar (a pane of the Explorer …) by the start of its title. */
     viewPane(title) {
         return this.page.locator('.pane').filter({ has: this.page.locator('.pane-header .title', { hasText: title }) });

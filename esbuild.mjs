@@ -29,6 +29,8 @@ const builds = [
     { ...common, entryPoints: { 'bench/pdf': 'bench/pdf.ts' }, outdir: 'out', sourcemap: false, external: ['pdfkit'] },
     { ...common, entryPoints: { 'bench/office': 'bench/office.ts', 'scripts/office-fixture': 'scripts/office-fixture.ts' }, outdir: 'out', sourcemap: false },
     { ...common, entryPoints: { 'bench/large': 'bench/large.ts' }, outdir: 'out', sourcemap: false },
+    { ...common, entryPoints: { 'bench/robust': 'bench/robust.ts' }, outdir: 'out', sourcemap: false },
+    { ...common, entryPoints: { 'fuzz/main': 'tests/fuzz/main.ts' }, outdir: 'out', sourcemap: false },
     // The preview page's script: runs in the webview, not in Node.
     {
         entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out', bundle: true, format: 'iife',

@@ -64,7 +64,7 @@ describe('round trip through our exports', () => {
 
         // The XLSX export writes every total as a formula with its computed value: only consistent reports come back as written.
         const consistent = !original.findings.some(f => f.severity === 'error');
-        it.runIf(consistent)(`${name} → XLSX → .xxgk (cells)`, async () => {
+        if (consistent) it(`${name} → XLSX → .xxgk (cells)`, async () => {
             const xlsx = await exportXlsx(view);
             const back = await imported(new Uint8Array(xlsx), { name: 'report.xlsx' });
             expect(numeric(cellsOf(back.model))).toEqual(numeric(cells));

@@ -89,6 +89,9 @@ const entries = [
     { code: 'xxgk/unit-duplicate', severity: 'warning', title: '同一单位同一年度有两份报告', message: '「{name}」（编号 {id}）的 {year} 年度报告不止一份，另一份是 {other}；报送情况按「{chosen}」计' },
     { code: 'xxgk/content-similar', severity: 'info', title: '正文与上年雷同', message: '正文与本单位 {lastYear} 年度报告的相似度为 {percent}%（不低于 {threshold}%），内容可能雷同（{lastSource}）' },
     { code: 'xxgk/tables-identical', severity: 'info', title: '各表数字与上年相同', message: '二、三、四部分各表的数字与本单位 {lastYear} 年度报告完全相同（{lastSource}）' },
+
+    // --- the tool itself
+    { code: 'xxgk/internal', severity: 'error', title: '内部错误', message: '{stage}本报告时出现内部错误，部分检查没有完成；其他报告不受影响。详情见输出面板「xxgk」的日志，请把本报告反馈给开发者' },
 ] as const satisfies readonly CatalogEntry[];
 
 export type CatalogCode = (typeof entries)[number]['code'];

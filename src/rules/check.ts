@@ -43,6 +43,11 @@ export function analyzeCached(report: Report, text: string, registry: TemplateRe
     return analysis;
 }
 
+/** Drops the remembered analysis of a report (a document no editor shows any more keeps only its summary). */
+export function forgetAnalysis(report: Report): void {
+    cache.delete(report);
+}
+
 /** Parse and check a text without a workspace (CLI, benchmarks, tests). */
 export function checkText(text: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry): Analysis {
     const parsed = services.parser.LangiumParser.parse<Report>(text);

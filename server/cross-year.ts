@@ -22,6 +22,7 @@ import type { XxgkAddedServices } from '../src/language/xxgk-module.js';
 import { buildModel } from '../src/model/build.js';
 import type { ReportModel, Span } from '../src/model/types.js';
 import { analyzeCached } from '../src/rules/check.js';
+import { splitSuppressed } from '../src/rules/suppress.js';
 import {
     agencyKeyOf, crossYearFindings, crossYearTargets, previousKey, reportKey, reportSummary, type ReportSummary, type SummarySpan,
 } from '../src/rules/cross-year.js';
@@ -126,7 +127,11 @@ export class CrossYearReports {
         const lines = new LineIndex(document.textDocument.getText());
         const range = (span: Span) => ({ start: lines.position(span.start), end: lines.position(span.end) });
         const templates = this.services.xxgk.Templates;
-        for (const finding of crossYearFindings(found.current, found.previous.summary, templates, previousUri)) {
+        // This report's suppression comments apply to its cross-year findings too (src/rules/suppress.ts).
+        const { suppressions } = analyzeCached(report, lines.text, templates);
+        const { visible } = splitSuppressed(crossYearFindings(found.current, found.previous.summary, templates, previousUri), suppressions,
+            f => lines.position(f.span.start).line);
+        for (const finding of visible) {
             accept(finding.severity, finding.message, {
                 node: report,
                 range: range(finding.span),

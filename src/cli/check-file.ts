@@ -5,6 +5,7 @@ import type { Finding, Span } from '../model/types.js';
 import { checkText } from '../rules/check.js';
 import { reportSummary, type ReportSummary } from '../rules/cross-year.js';
 import { filingSummary, type FilingSummary } from '../office/filing.js';
+import type { SuppressionRange } from '../rules/suppress.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { parseYear } from '../model/meta-values.js';
 import { LineIndex } from '../util/lines.js';
@@ -31,6 +32,8 @@ export interface OutFinding {
     data: Finding['data'];
     /** `path`: the other file, for cross-year rules; absent: this file. */
     related?: { range: OutRange; message: string; path?: string }[];
+    /** Set on a finding a suppression comment suppressed: the comment's reason. */
+    suppression?: { justification: string };
 }
 
 export interface FileResult {
@@ -38,6 +41,10 @@ export interface FileResult {
     /** Set when the file could not be read: a one-line message. */
     error?: string;
     findings: OutFinding[];
+    /** Findings suppression comments suppressed (not counted, not printed as text; SARIF lists them as suppressed). */
+    suppressed?: OutFinding[];
+    /** What the file's suppression comments cover (for the cross-year findings added on the main thread). */
+    suppressions?: SuppressionRange[];
     format?: string;
     year?: number;
     agency?: string;
@@ -60,6 +67,8 @@ export interface CheckOptions {
     filing?: boolean;
     /** Check only reports of these years; the 年度 is read from the lines above the first text block. */
     years?: readonly number[];
+    /** false: ignore suppression comments (`xxgk check --no-suppress`). */
+    suppress?: boolean;
 }
 
 const YEAR_LINE = /^[^\S\r\n]*年度[^\S\r\n]*[:：][^\S\r\n]*(\S+?)[^\S\r\n]*(?:\/\/.*)?$/m;
@@ -168,7 +177,8 @@ export function readReport(path: string): string {
     }
 }
 
-export function checkFile(path: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): FileResult {
+export function checkFile(path: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry,
+    options: CheckOptions = {}): FileResult {
     let text: string;
     try {
         text = readReport(path);
@@ -180,14 +190,14 @@ export function checkFile(path: string, services: LangiumCoreServices, registry:
         const year = declaredYear(text);
         if (year !== undefined && !options.years.includes(year)) return { path, findings: [], otherYear: year };
     }
-    const { model, findings } = checkText(text, services, registry);
+    const { model, findings, suppressed, suppressions } = checkText(text, services, registry, options);
     const lines = new LineIndex(text);
     const position = (offset: number): OutPosition => {
         const p = lines.position(offset);
         return { line: p.line + 1, column: p.character + 1, offset };
     };
     const range = (span: Span): OutRange => ({ start: position(span.start), end: position(span.end) });
-    return {
+    const result: FileResult = {
         path,
         format: model.template.id,
         year: model.meta.year?.value,
@@ -196,12 +206,16 @@ export function checkFile(path: string, services: LangiumCoreServices, registry:
         summary: reportSummary(model, registry, lines),
         ...(options.filing ? { filing: filingSummary(model, lines) } : {}),
     };
+    if (suppressed.length) result.suppressed = suppressed.map(f => outFinding(f, range));
+    if (suppressions.length) result.suppressions = suppressions;
+    return result;
 }
 
 /** A finding as the CLI prints it; related spans in another file carry their own positions. */
 export function outFinding(f: Finding, range: (span: Span) => OutRange): OutFinding {
     const out: OutFinding = { code: f.code, severity: f.severity, message: f.message, range: range(f.span), data: f.data };
     if (f.rule) out.rule = f.rule;
+    if (f.suppression) out.suppression = { justification: f.suppression.justification };
     if (f.related) {
         out.related = f.related.map(r => r.source !== undefined && r.range
             ? { range: outRange(r.span, r.range), message: r.message, path: r.source }

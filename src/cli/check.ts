@@ -33,7 +33,7 @@ export async function runCheck(values: OptionValues, positionals: string[]): Pro
     if (!positionals.length) throw new UsageError('请给出要检查的文件或目录');
     const { files, problems } = expandPaths(positionals);
     const units = values.registry === undefined ? undefined : await loadRegistry(values.registry as string);
-    const results = await checkAll(files, jobs, units ? { filing: true } : undefined);
+    const results = await checkAll(files, jobs, { suppress: !values['no-suppress'], ...(units ? { filing: true } : {}) });
     addCrossYearFindings(results, nationalRegistry);
     if (units) {
         addRegistryFindings(results, units.registry, threshold);

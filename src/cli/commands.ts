@@ -17,6 +17,8 @@ const check: CommandSpec = {
         // With a unit registry: its problems, each report's unit, 内容雷同 (src/office).
         registry: { type: 'string', value: '单位名单' },
         similarity: { type: 'string', value: '90' },
+        // Ignore the reports' suppression comments (// xxgk-disable-next-line …): every finding counts.
+        'no-suppress': { type: 'boolean', default: false },
     },
     run: runCheck,
 };

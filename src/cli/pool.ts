@@ -26,14 +26,14 @@ export function defaultJobs(fileCount: number, perWorker = 16): number {
 }
 
 /** `options`: also the filing summaries, only some years (src/office; `xxgk status`, `check --registry`). */
-export async function checkAll(files: readonly string[], jobs = defaultJobs(files.length), options?: CheckOptions): Promise<FileResult[]> {
+export async function checkAll(files: readonly string[], jobs = defaultJobs(files.length), options: CheckOptions = {}): Promise<FileResult[]> {
     if (jobs <= 1 || files.length < 2) {
         const { Xxgk } = createXxgkCoreServices();
         return files.map(f => checkFile(f, Xxgk, undefined, options));
     }
     let services: ReturnType<typeof createXxgkCoreServices>['Xxgk'] | undefined;
     return onWorkers(files, jobs,
-        (batch, items) => ({ batch, files: items, ...(options ? { options } : {}) }),
+        (batch, items) => ({ batch, files: items, options }),
         response => response.results!,
         items => {
             services ??= createXxgkCoreServices().Xxgk;

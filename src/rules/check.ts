@@ -1,6 +1,7 @@
 /**
  * The one way from text to findings, shared by the language server, the CLI, the preview and the
- * tests: parse → model (structure, metadata, values) → template rules → prose ↔ tables (R24).
+ * tests: parse → model (structure, metadata, values) → template rules → blank cells → prose ↔ tables (R24)
+ * → suppression comments (src/rules/suppress.ts: suppressed findings are kept apart, not dropped).
  * Cross-year rules need a second report: src/rules/cross-year.ts, from the summaries of both.
  */
 import type { LangiumCoreServices } from 'langium';
@@ -9,14 +10,25 @@ import { buildModel } from '../model/build.js';
 import type { Finding, ReportModel } from '../model/types.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { fillTemplate, codePointName, visibleText } from '../util/text.js';
+import { blankFindings } from './blanks.js';
 import { catalogEntry } from './catalog.js';
 import { evaluateRules } from './engine.js';
 import { evaluateProse } from './prose.js';
+import { applySuppressions, mayHaveSuppressions, type SuppressionRange } from './suppress.js';
 
 export interface Analysis {
     model: ReportModel;
-    /** Every finding, in document order. */
+    /** Every finding, in document order, but those a suppression comment suppressed. */
     findings: Finding[];
+    /** The findings suppression comments suppressed (each with its `suppression`), in document order. */
+    suppressed: Finding[];
+    /** What the suppression comments cover: the cross-year findings are split by the same ranges. */
+    suppressions: SuppressionRange[];
+}
+
+export interface AnalyzeOptions {
+    /** false: ignore suppression comments (xxgk check --no-suppress). Default true. */
+    suppress?: boolean;
 }
 
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
@@ -26,10 +38,12 @@ export function byPosition(a: Pick<Finding, 'span' | 'severity' | 'code'>, b: Pi
         (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-export function analyze(report: Report, text: string, registry: TemplateRegistry = nationalRegistry): Analysis {
+export function analyze(report: Report, text: string, registry: TemplateRegistry = nationalRegistry, options: AnalyzeOptions = {}): Analysis {
     const model = buildModel(report, text, registry);
-    const findings = [...model.findings, ...evaluateRules(model), ...evaluateProse(model)].sort(byPosition);
-    return { model, findings };
+    const all = [...model.findings, ...evaluateRules(model), ...blankFindings(model), ...evaluateProse(model)];
+    if (options.suppress === false || !mayHaveSuppressions(text)) return { model, findings: all.sort(byPosition), suppressed: [], suppressions: [] };
+    const { findings, suppressed, ranges } = applySuppressions(text, all, registry);
+    return { model, findings: findings.sort(byPosition), suppressed: suppressed.sort(byPosition), suppressions: ranges };
 }
 
 const cache = new WeakMap<Report, { registry: TemplateRegistry; analysis: Analysis }>();
@@ -49,9 +63,10 @@ export function forgetAnalysis(report: Report): void {
 }
 
 /** Parse and check a text without a workspace (CLI, benchmarks, tests). */
-export function checkText(text: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry): Analysis {
+export function checkText(text: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry,
+    options: AnalyzeOptions = {}): Analysis {
     const parsed = services.parser.LangiumParser.parse<Report>(text);
-    const analysis = analyze(parsed.value, text, registry);
+    const analysis = analyze(parsed.value, text, registry, options);
     const syntax = syntaxFindings(text, parsed);
     if (syntax.length) analysis.findings = [...syntax, ...analysis.findings].sort(byPosition);
     return analysis;

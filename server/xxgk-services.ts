@@ -10,6 +10,7 @@ import { registerValidationChecks } from '../src/language/xxgk-validator.js';
 import type { TemplateRegistry } from '../src/templates/registry.js';
 import { CrossYearModule, CrossYearSharedModule, registerCrossYearChecks, type CrossYearAddedServices } from './cross-year.js';
 import { XxgkCodeActionProvider } from './lsp/code-action-provider.js';
+import { registerOffice } from './office.js';
 import {
     clampedTextDocuments, ReportFileSystem, XxgkDocumentBuilder, XxgkDocumentFactory, XxgkDocumentUpdateHandler, XxgkServiceRegistry, XxgkValidationRegistry,
     XxgkWorkspaceManager,
@@ -64,6 +65,7 @@ export function createXxgkServices(context: DefaultSharedModuleContext, template
     shared.ServiceRegistry.register(Xxgk);
     registerValidationChecks(Xxgk);
     registerCrossYearChecks(Xxgk, shared.workspace.SavedDocuments);
+    registerOffice(shared, Xxgk);
     if (!context.connection) shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Xxgk };
 }

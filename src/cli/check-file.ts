@@ -74,6 +74,8 @@ export interface CheckOptions {
     years?: readonly number[];
     /** false: ignore suppression comments (`xxgk check --no-suppress`). */
     suppress?: boolean;
+    /** With the figures, where each cell is (a parent's report, for the roll-up findings). */
+    positions?: boolean;
 }
 
 const YEAR_LINE = /^[^\S\r\n]*年度[^\S\r\n]*[:：][^\S\r\n]*(\S+?)[^\S\r\n]*(?:\/\/.*)?$/m;
@@ -209,7 +211,7 @@ export function checkFile(path: string, services: LangiumCoreServices, registry:
         agency: model.meta.agency?.value,
         findings: findings.map(f => outFinding(f, range)),
         summary: reportSummary(model, registry, lines),
-        ...(options.figures ? { figures: reportFigures(model, new Set(options.figures)) } : {}),
+        ...(options.figures ? { figures: reportFigures(model, new Set(options.figures), options.positions ? lines : undefined) } : {}),
         ...(options.filing ? { filing: filingSummary(model, lines) } : {}),
     };
     if (suppressed.length) result.suppressed = suppressed.map(f => outFinding(f, range));

@@ -67,6 +67,23 @@ const compare: CommandSpec = {
     run: async (values, positionals) => (await import('./compare.js')).runCompare(values, positionals),
 };
 
+const sum: CommandSpec = {
+    name: 'sum',
+    operands: '<目录或文件>…',
+    summary: '由下级单位的年报生成上级单位的汇总报告：各表每格为下级单位该格之和，正文待写并列出已汇总和未报送的单位' +
+        '（下级单位取自单位名单，默认为目录下的 单位名单.csv/.xlsx；默认文件名「机关名称-年度.xxgk」，-o - 写到标准输出）',
+    options: {
+        year: { type: 'string', value: '年度', required: true },
+        unit: { type: 'string', value: '编号', required: true },
+        registry: { type: 'string', value: '单位名单' },
+        format: { type: 'string', value: '2019|2021' },
+        output: { type: 'string', short: 'o', value: '文件|-' },
+        force: { type: 'boolean', default: false },
+        jobs: { type: 'string', value: 'N' },
+    },
+    run: async (values, positionals) => (await import('./sum.js')).runSum(values, positionals),
+};
+
 const importCommand: CommandSpec = {
     name: 'import',
     operands: '<文件或目录>…',
@@ -112,4 +129,4 @@ const units: CommandSpec = {
 };
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly CommandSpec[] = [check, create, exportCommand, importCommand, compare, status, units];
+export const commands: readonly CommandSpec[] = [check, create, exportCommand, importCommand, compare, status, units, sum];

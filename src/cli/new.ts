@@ -44,7 +44,7 @@ export async function createReport(values: OptionValues, positionals: string[]):
         `（${template.id} 格式，${template.citation}）`);
 }
 
-function chooseTemplate(formatId: string | undefined, year: number): TemplateDef {
+export function chooseTemplate(formatId: string | undefined, year: number): TemplateDef {
     const template = formatId === undefined ? nationalRegistry.forYear(year) : nationalRegistry.resolve(formatId);
     if (!template) {
         throw new UsageError(formatId === undefined ? `没有适用于 ${year} 年度的格式` :
@@ -96,7 +96,7 @@ async function createFromPrevious(values: OptionValues): Promise<number> {
 }
 
 /** Writes a new report: to stdout for `-o -`, never over an existing file without --force, never over anything but a regular file. */
-function writeReport(values: OptionValues, text: string, defaultName: string, done: string, defaultDir?: string): number {
+export function writeReport(values: OptionValues, text: string, defaultName: string, done: string, defaultDir?: string): number {
     const output = (values.output as string | undefined) ?? (defaultDir ? path.join(defaultDir, defaultName) : defaultName);
     if (output === '-') {
         process.stdout.write(text);

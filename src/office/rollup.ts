@@ -96,13 +96,19 @@ function names(list: readonly string[], limit = 10): string | undefined {
     return list.length <= limit ? list.join('、') : `${list.slice(0, limit).join('、')} 等 ${list.length} 个`;
 }
 
+/** A roll-up finding: on the parent's cell, with that cell's zero-based line and character range (so the CLI and the server place it without the text). */
+export interface RollupFinding extends Finding {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
 /**
  * The findings of the roll-up on the parent's report: one per cell that does not hold, on the cell
  * (the parent's figures must carry positions). `data` carries the computed value (a number, and as
- * text for 金额), the reported one, the cell, and the children missing and blank.
+ * text for 金额), the reported one, the cell, and the children missing and blank; `extra` is added
+ * to it (the unit's 编号 and the year, for the quick fix that writes the 汇总).
  */
-export function rollupFindings(template: TemplateDef, parent: ReportFigures, children: readonly RollupChild[]): Finding[] {
-    const out: Finding[] = [];
+export function rollupFindings(template: TemplateDef, parent: ReportFigures, children: readonly RollupChild[], extra: Record<string, unknown> = {}): RollupFinding[] {
+    const out: RollupFinding[] = [];
     for (const cell of rollupCells(template, parent, children)) {
         if (cell.holds) continue;
         const at = parent.positions?.[cell.key];
@@ -113,6 +119,7 @@ export function rollupFindings(template: TemplateDef, parent: ReportFigures, chi
         const reported = cell.reported === null ? '空白' : String(cell.reported);
         out.push({
             code: rule.code, severity: rule.severity, rule: rule.domainRule, span: { start: at[0], end: at[1] },
+            range: { start: { line: at[2], character: at[3] }, end: { line: at[2], character: at[3] + at[1] - at[0] } },
             message: fillTemplate(rule.message, {
                 table: tableName(indexOf(template).tables.get(cell.table)!), row: where.row, column: where.column,
                 computed, reported, count: cell.count, missing: names(cell.missing), blank: names(cell.blank),
@@ -120,7 +127,7 @@ export function rollupFindings(template: TemplateDef, parent: ReportFigures, chi
             data: {
                 code: rule.code, computed: Number(computed), computedText: computed,
                 reported: cell.reported === null || cell.reported === undefined ? undefined : Number(cell.reported),
-                table: cell.table, row: cell.row, column: cell.column, count: cell.count, missing: cell.missing, blank: cell.blank,
+                table: cell.table, row: cell.row, column: cell.column, count: cell.count, missing: cell.missing, blank: cell.blank, ...extra,
             },
         });
     }

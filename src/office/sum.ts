@@ -36,6 +36,9 @@ export const sumStrings = {
     blanks: (list: string) => `空白单元格按 0 计：${list}`,
     prose: '正文待写；表格数字已由下级单位报告汇总，报送情况如下：',
     none: '无',
+    /** The quick fixes on an xxgk/rollup finding. */
+    fixCell: (computed: string) => `将该格改为下级单位之和 ${computed}`,
+    fixWrite: '由下级单位的报告生成汇总报告…',
 };
 
 /** The 汇总 report's text and who is in it. */

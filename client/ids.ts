@@ -1,3 +1,5 @@
+import { SumMethods } from '../src/office/sum-protocol.js';
+
 /** The ids the manifest (package.json) and the client share: commands, the preview's view type, the status view. */
 export const commandIds = {
     showPreview: 'xxgk.showPreview',
@@ -13,6 +15,7 @@ export const commandIds = {
     statusExport: 'xxgk.status.export',
     registryInit: 'xxgk.registry.init',
     importReport: 'xxgk.importReport',
+    sumReport: SumMethods.command,
 } as const;
 
 /** The 「年报报送情况」 tree view (contributed to the Explorer). */

@@ -48,6 +48,10 @@ export const clientStrings = {
     get nextYearSave() { return l10n.t('Create'); },
     nextYearFailed: (message: string) => l10n.t('Could not create the report: {0}', message),
     nextYearWritten: (year: number) => l10n.t('Created the {0} report: the comments at its top say what was carried over from last year.', year),
+    get sumUnitPrompt() { return l10n.t('The 编号 of the parent unit in the unit registry'); },
+    sumFailed: (message: string) => l10n.t('Could not create the roll-up report: {0}', message),
+    sumWritten: (year: number, included: number, missing: number) =>
+        l10n.t('Created the {0} roll-up report from {1} reports ({2} units have not filed); its text is left for you to write.', year, included, missing),
     compareTitle: (name: string) => l10n.t('Compared with Last Year: {0}', name),
     compareFailed: (message: string) => l10n.t('Could not compare with last year: {0}', message),
     get compareUi() {

@@ -3,6 +3,7 @@
  * `vscode` API, so the same suite runs under code-server and under @vscode/test-electron.
  */
 import * as vscode from 'vscode';
+import { exampleAs as exampleText } from '../../support/example-as.js';
 import { AssertionError } from '../runner.mjs';
 
 /** The workspace the runner opened: a fresh copy of `examples/`. */
@@ -156,13 +157,7 @@ export async function until<T>(what: string, probe: () => T | undefined, timeout
 
 /** The workspace's 2021 example as the report of another 机关 and year (same layout, so cells keep their positions). */
 export async function exampleAs(agency: string, year: number): Promise<string> {
-    const example = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('longgang-2024.xxgk')));
-    return example
-        .replace('机关：深圳市龙岗区某局', `机关：${agency}`)
-        .replace('标题：深圳市龙岗区某局2024年', `标题：${agency}${year}年`)
-        .replace('年度：2024', `年度：${year}`)
-        .replace('发布日期：2025-01-20', `发布日期：${year + 1}-01-20`)
-        .replace('统计期限：2024-01-01 至 2024-12-31', `统计期限：${year}-01-01 至 ${year}-12-31`);
+    return exampleText(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('longgang-2024.xxgk'))), year, agency);
 }
 
 /** The webview tabs of a view type (the extension host sees it with a `mainThreadWebview-` prefix). */

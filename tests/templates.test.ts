@@ -27,7 +27,9 @@ describe('the Hubei variant (shipped as data)', () => {
         expect(check(yanshi.replace('格式：2019', '格式：湖北2019')).findings).toEqual([]);
         const national = check(withOtherDocs);
         expect(national.findings.map(f => f.code)).toEqual(['xxgk/row-unknown']);
-        expect(national.findings[0].message).toBe('「其他主动公开文件」不是表格「第二十条第（一）项」的行（该行属于 2019-湖北 格式（国办公开办函〔2019〕60号（湖北省版）））');
+        expect(national.findings[0].message).toBe('「其他主动公开文件」不是表格「第二十条第（一）项」的行（该行属于 2019-湖北 格式（国办公开办函〔2019〕60号（湖北省版）））' +
+            '；本行的数字未参与核对：56、45、45');
+        expect(national.findings[0]).toMatchObject({ severity: 'error', data: { dropped: ['56', '45', '45'] } });
     });
 });
 

@@ -32,7 +32,7 @@ export function registerPreviewService(shared: LangiumSharedServices, xxgk: Xxgk
 
     const viewOfDocument = (doc: LangiumDocument): ViewMessage => {
         const text = doc.textDocument.getText();
-        const analysis = analyzeCached(doc.parseResult.value as Report, text, xxgk.xxgk.Templates);
+        const analysis = analyzeCached(doc.parseResult.value as Report, text, xxgk.xxgk.Templates, xxgk.xxgk.Options);
         return { uri: doc.uri.toString(), version: doc.textDocument.version, view: buildView(analysis) };
     };
 
@@ -51,7 +51,7 @@ export function registerPreviewService(shared: LangiumSharedServices, xxgk: Xxgk
             throw new ExportError(messages.unreadable(parsed.fsPath, err.code ?? err.message));
         }
         const report = xxgk.parser.LangiumParser.parse<Report>(text).value;
-        return { uri, version: -1, view: buildView(analyze(report, text, xxgk.xxgk.Templates)) };
+        return { uri, version: -1, view: buildView(analyze(report, text, xxgk.xxgk.Templates, xxgk.xxgk.Options)) };
     };
 
     builder.onBuildPhase(DocumentState.Validated, docs => {

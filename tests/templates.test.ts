@@ -72,6 +72,7 @@ const toyReport = `标题：试点报告
 机关：某局
 年度：2031
 格式：试点
+发布日期：2032-01-15
 
 一、概况
 """
@@ -108,9 +109,9 @@ describe('a third format registered as data', () => {
         const result = check(toyReport, registry);
         expect(result.model.template.id).toBe('2030-试点');
         expect(findingsAsExpectations(toyReport, result)).toEqual([
-            '0014 error xxgk/toy-sum',
-            '0015 warning xxgk/toy-column',
-            '0015 warning xxgk/toy-column',
+            '0015 error xxgk/toy-sum',
+            '0016 warning xxgk/toy-column',
+            '0016 warning xxgk/toy-column',
         ]);
         expect(result.findings[0].message).toBe('投诉：合计应为 9（线上 4 + 线下 5），实际为 10');
         expect(result.findings[0].data).toMatchObject({ computed: 9, reported: 10, row: 'y', column: 'sum' });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { LangiumCoreServices } from 'langium';
 import type { Finding, Span } from '../model/types.js';
-import { checkText } from '../rules/check.js';
+import { checkText, type CheckOptions } from '../rules/check.js';
 import { reportSummary, type ReportSummary } from '../rules/cross-year.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { LineIndex } from '../util/lines.js';
@@ -89,7 +89,7 @@ export function readReport(path: string): string {
     }
 }
 
-export function checkFile(path: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry): FileResult {
+export function checkFile(path: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): FileResult {
     let text: string;
     try {
         text = readReport(path);
@@ -97,7 +97,7 @@ export function checkFile(path: string, services: LangiumCoreServices, registry:
         if (e instanceof ReadError) return { path, error: e.message, findings: [] };
         throw e;
     }
-    const { model, findings } = checkText(text, services, registry);
+    const { model, findings } = checkText(text, services, registry, options);
     const lines = new LineIndex(text);
     const position = (offset: number): OutPosition => {
         const p = lines.position(offset);

@@ -1,6 +1,6 @@
 /**
  * The xxgk command line.
- *   xxgk check [--format text|json|sarif] [--jobs N] <files or folders>…
+ *   xxgk check [--format text|json|sarif] [--jobs N] [--deadline MM-DD|YYYY-MM-DD] <files or folders>…
  *   xxgk new --format 2021 --agency 某某局 --year 2024 [--level 部门] [-o file|-] [--force]
  *   xxgk export <file> --format html|docx|xlsx|pdf [-o out] [--strict] [--font file]
  * Exit codes: 0 clean or warnings only, 1 errors found, 2 usage or I/O problems.
@@ -15,10 +15,12 @@ import { addCrossYearFindings } from './cross-year.js';
 import { expandPaths } from './files.js';
 import { formatJson, formatSarif, formatText, summarize, summaryLine, VERSION } from './output.js';
 import { checkAll } from './pool.js';
+import { parseDeadline } from '../rules/deadline.js';
 import { EXPORT_USAGE } from './export-usage.js';
 
 const USAGE = `用法:
-  xxgk check [--format text|json|sarif] [--jobs N] <文件或目录>…   检查年报（目录下递归查找 *.xxgk）
+  xxgk check [--format text|json|sarif] [--jobs N] [--deadline MM-DD|YYYY-MM-DD] <文件或目录>…
+                                                                 检查年报（目录下递归查找 *.xxgk）；--deadline 为本地规定的发布期限
   xxgk new --format 2019|2021 --agency 机关名称 --year 年度 [--level 层级] [-o 文件|-] [--force]
                                                                  生成一份各项为 0 的完整年报骨架
 ${EXPORT_USAGE}
@@ -54,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
 async function check(args: string[]): Promise<number> {
     const { values, positionals } = usage(() => parseArgs({
         args, allowPositionals: true, strict: true,
-        options: { format: { type: 'string', default: 'text' }, jobs: { type: 'string' } },
+        options: { format: { type: 'string', default: 'text' }, jobs: { type: 'string' }, deadline: { type: 'string' } },
     }));
     const format = values.format;
     if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 sarif，而不是「${format}」`);
@@ -63,9 +65,13 @@ async function check(args: string[]): Promise<number> {
         jobs = Number(values.jobs);
         if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs 应为正整数，而不是「${values.jobs}」`);
     }
+    const deadline = values.deadline === undefined ? undefined : parseDeadline(values.deadline);
+    if (values.deadline !== undefined && !deadline) {
+        throw new UsageError(`--deadline 应为报告年度次年的月日 MM-DD（例如 01-20）或日期 YYYY-MM-DD，而不是「${values.deadline}」`);
+    }
     if (!positionals.length) throw new UsageError('请给出要检查的文件或目录');
     const { files, problems } = expandPaths(positionals);
-    const results = await checkAll(files, jobs);
+    const results = await checkAll(files, jobs, { deadline });
     addCrossYearFindings(results, nationalRegistry);
     const summary = summarize(results, problems.length);
     if (format === 'json') {

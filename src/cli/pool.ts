@@ -4,11 +4,14 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createXxgkCoreServices } from '../language/xxgk-module.js';
+import type { CheckOptions } from '../rules/check.js';
+import { nationalRegistry } from '../templates/registry.js';
 import { checkFile, type FileResult } from './check-file.js';
 
 export interface WorkerRequest {
     batch: number;
     files: string[];
+    options: CheckOptions;
 }
 
 export interface WorkerResponse {
@@ -21,12 +24,12 @@ export function defaultJobs(fileCount: number): number {
     return Math.max(1, Math.min(cpus().length, Math.ceil(fileCount / 16)));
 }
 
-export async function checkAll(files: readonly string[], jobs = defaultJobs(files.length)): Promise<FileResult[]> {
+export async function checkAll(files: readonly string[], jobs = defaultJobs(files.length), options: CheckOptions = {}): Promise<FileResult[]> {
     if (jobs <= 1 || files.length < 2) {
         const { Xxgk } = createXxgkCoreServices();
-        return files.map(f => checkFile(f, Xxgk));
+        return files.map(f => checkFile(f, Xxgk, nationalRegistry, options));
     }
-    return checkOnWorkers(files, jobs);
+    return checkOnWorkers(files, jobs, options);
 }
 
 function workerPath(): string {
@@ -38,7 +41,7 @@ function workerPath(): string {
  * `jobs` threads check batches of files: this thread and jobs − 1 workers (this thread is warm and
  * would otherwise only wait). Each worker has two batches in hand, so it never waits for this thread.
  */
-async function checkOnWorkers(files: readonly string[], jobs: number): Promise<FileResult[]> {
+async function checkOnWorkers(files: readonly string[], jobs: number, options: CheckOptions): Promise<FileResult[]> {
     const batchSize = Math.max(1, Math.min(64, Math.ceil(files.length / (jobs * 8))));
     const batches: string[][] = [];
     for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
@@ -51,7 +54,7 @@ async function checkOnWorkers(files: readonly string[], jobs: number): Promise<F
     const settle = () => wake?.();
     const feed = (worker: Worker) => {
         if (next < batches.length) {
-            const request: WorkerRequest = { batch: next, files: batches[next++] };
+            const request: WorkerRequest = { batch: next, files: batches[next++], options };
             worker.postMessage(request);
         }
     };
@@ -76,7 +79,7 @@ async function checkOnWorkers(files: readonly string[], jobs: number): Promise<F
         const { Xxgk } = createXxgkCoreServices();
         while (!failure && next < batches.length) {
             const batch = next++;
-            results[batch] = batches[batch].map(f => checkFile(f, Xxgk));
+            results[batch] = batches[batch].map(f => checkFile(f, Xxgk, nationalRegistry, options));
             done++;
             await new Promise(resolve => setImmediate(resolve)); // let the workers' answers in
         }

@@ -10,7 +10,7 @@ const { Xxgk } = createXxgkCoreServices();
 parentPort!.on('message', (request: WorkerRequest) => {
     let response: WorkerResponse;
     try {
-        response = { batch: request.batch, results: request.files.map(f => packSummary(checkFile(f, Xxgk))) };
+        response = { batch: request.batch, results: request.files.map(f => packSummary(checkFile(f, Xxgk, undefined, request.options))) };
     } catch (e) {
         response = { batch: request.batch, crash: e instanceof Error ? e.stack ?? e.message : String(e) };
     }

@@ -6,6 +6,7 @@ import {
     createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem, inject,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
 } from 'langium';
+import type { CheckOptions } from '../rules/check.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { XxgkGeneratedModule, XxgkGeneratedSharedModule } from './generated/module.js';
 import { registerValidationChecks } from './xxgk-validator.js';
@@ -14,13 +15,15 @@ export interface XxgkAddedServices {
     xxgk: {
         /** The formats reports may declare. */
         Templates: TemplateRegistry;
+        /** Settings of the checks (the language server keeps them in step with the xxgk.validation settings). */
+        Options: CheckOptions;
     };
 }
 
 export type XxgkCoreServices = LangiumCoreServices & XxgkAddedServices;
 
 export function createXxgkModule(templates: TemplateRegistry = nationalRegistry): Module<XxgkCoreServices, XxgkAddedServices> {
-    return { xxgk: { Templates: () => templates } };
+    return { xxgk: { Templates: () => templates, Options: () => ({}) } };
 }
 
 export function createXxgkCoreServices(context: DefaultSharedCoreModuleContext = EmptyFileSystem, templates?: TemplateRegistry) {

@@ -16,7 +16,7 @@ export function registerValidationChecks(services: XxgkCoreServices): void {
 function validateReport(services: XxgkCoreServices, report: Report, accept: ValidationAcceptor): void {
     const document = AstUtils.getDocument(report);
     const text = document.textDocument.getText();
-    const { findings } = analyzeCached(report, text, services.xxgk.Templates);
+    const { findings } = analyzeCached(report, text, services.xxgk.Templates, services.xxgk.Options);
     const lines = new LineIndex(text);
     const range = (span: Span) => ({ start: lines.position(span.start), end: lines.position(span.end) });
     const uri = document.uri.toString();

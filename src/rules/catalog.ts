@@ -27,6 +27,9 @@ const entries = [
     { code: 'xxgk/meta-colon', severity: 'error', title: '元数据缺少冒号', message: '元数据「{key}」后应写冒号，例如「{key}：{example}」' },
     { code: 'xxgk/format-year', domainRule: 'R19', severity: 'error', lenient: true, title: '格式与年度不符', message: '{year} 年度报告应使用 {expected}，本报告声明的是 {actual}' },
     { code: 'xxgk/period', domainRule: 'R20', severity: 'warning', title: '统计期限与年度不符', message: '统计期限应为 {year}-01-01 至 {year}-12-31，实际为「{text}」' },
+    { code: 'xxgk/published-late', domainRule: 'R21', severity: 'warning', title: '发布日期晚于发布期限', message: '发布日期 {date} 晚于发布期限 {deadline}（{basis}）' },
+    { code: 'xxgk/published-early', domainRule: 'R21', severity: 'warning', title: '发布日期早于年度结束', message: '发布日期 {date} 不在 {year} 年度结束之后；年度报告应在次年发布' },
+    { code: 'xxgk/published-missing', domainRule: 'R21', severity: 'info', title: '缺少发布日期', message: '缺少元数据「发布日期」，无法核对发布期限（{deadline} 前；{basis}）' },
     { code: 'xxgk/title-year', domainRule: 'R20', severity: 'warning', title: '标题年份与年度不符', message: '标题中的年份 {titleYear} 与年度 {year} 不一致' },
 
     // --- document structure (R22, R23)

@@ -15,9 +15,6 @@ export interface LevelDef extends LabelSpec, Record<LevelCapability, boolean> {
     publishBy: string;
 }
 
-/** The deadline of the levels that do not name one, and of a report without 机关层级 (the latest statutory one is 03-31). */
-export const defaultPublishBy = '01-31';
-
 export const levels: readonly LevelDef[] = [
     {
         id: 'ministry', label: '国务院部门', aliases: ['部委', '国家部委', '中央部门'],

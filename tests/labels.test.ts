@@ -87,5 +87,8 @@ describe('numbers that cannot be placed', () => {
         expect(column.message).toMatch(/本列的数字未参与核对：1（第 52 行）、0（第 53 行）/);
         const row = check(longgang.replace('    3.其他          ', '    9.别的情形      ')).findings.find(f => f.code === 'xxgk/row-unknown')!;
         expect(row.message).toMatch(/本行的数字未参与核对：1、0、0、0、0、0、1$/);
+        const group = check(longgang.replace(/^行政诉讼$/m, '行政诉讼 | 0 | 0 | 0 | 1 | 1')).findings.find(f => f.code === 'xxgk/group-values')!;
+        expect(group.message).toBe('「行政诉讼」是分组行，不填数字；请填在其下各项中（本行的数字未参与核对：0、0、0、1、1）');
+        expect(group.data.dropped).toEqual(['0', '0', '0', '1', '1']);
     });
 });

@@ -613,7 +613,7 @@ class ModelBuilder {
         table.rows.push(row);
         table.span.end = Math.max(table.span.end, lineSpan.end);
         if (def?.children && !def.subtotal && !def.leafAllowed) {
-            if (valueCells.some(c => c.text)) this.report('xxgk/group-values', label.span, { label: def.label });
+            if (valueCells.some(c => c.text)) this.reportDropping('xxgk/group-values', label.span, { label: def.label }, valueCells);
             return;
         }
         if (def?.children && !piped) return; // a group label line

@@ -48,7 +48,7 @@ const entries = [
     { code: 'xxgk/row-missing', domainRule: 'R23', severity: 'error', lenient: true, title: '缺少行', message: '表格「{table}」缺少「{label}」行' },
     { code: 'xxgk/group-missing', domainRule: 'R23', severity: 'warning', lenient: true, title: '缺少分组行', message: '表格「{table}」缺少分组行「{label}」' },
     { code: 'xxgk/group-as-leaf', domainRule: 'R23', severity: 'warning', lenient: true, title: '分组写成了一行', message: '按 {format}，「{label}」应分为 {count} 个子项（{children}）；此处按一行读取' },
-    { code: 'xxgk/group-values', domainRule: 'R23', severity: 'error', title: '分组行不填数字', message: '「{label}」是分组行，不填数字；请填在其下各项中' },
+    { code: 'xxgk/group-values', domainRule: 'R23', severity: 'error', title: '分组行不填数字', message: '「{label}」是分组行，不填数字；请填在其下各项中[（本行的数字未参与核对：{dropped}）]' },
     { code: 'xxgk/row-unknown', domainRule: 'R23', severity: 'error', lenient: true, title: '未知的行', message: '「{text}」不是表格「{table}」的行[；是否要写「{suggestion}」？][（该行属于 {otherFormat}）][；本行的数字未参与核对：{dropped}]' },
     { code: 'xxgk/row-duplicate', domainRule: 'R23', severity: 'error', title: '行重复', message: '「{label}」重复出现（第一次在第 {line} 行）；本行不参与核对[：{dropped}]' },
     { code: 'xxgk/row-order', domainRule: 'R23', severity: 'warning', lenient: true, title: '行顺序不对', message: '「{label}」应在「{before}」之前' },

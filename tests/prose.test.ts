@@ -51,6 +51,11 @@ describe('prose numbers compared with the tables', () => {
         expect(found.map(f => [f.at, f.data.computed])).toEqual([['66', 68]]);
     });
 
+    it('reads 上年结转 also as 上年转结', () => {
+        expect(proseFindings('上年转结2件。')).toEqual([]);
+        expect(proseFindings('上年转结3件。').map(f => [f.at, f.data.fact, f.data.computed])).toEqual([['3', 'carried-in', 2]]);
+    });
+
     it('accepts 受理 N 件 counting the carried-over applications too', () => {
         expect(proseFindings('全年共受理政府信息公开申请68件。')).toEqual([]);
         expect(proseFindings('全年共受理政府信息公开申请67件。').map(f => f.at)).toEqual(['67']);

@@ -4,11 +4,11 @@
  * the prose (or on the words a phrase marks as `at`), with the table cells as related information.
  * R25: topics a section's prose is expected to mention (信息处理费 …), also data.
  *
- * Linear in the length of the prose: a block is scanned once for the phrases' keywords, its clause
- * and sentence breaks are found in one pass, every clause or sentence is cut out and tested against
- * a `requires` / `excludes` expression at most once, and a phrase's pattern runs once over each
- * clause holding one of its keywords. Lines wrapped inside a sentence (prose copied from a PDF) are
- * joined first; a blank line or a new numbered paragraph still breaks.
+ * Linear in the length of the prose: a block is scanned once for the phrases' keywords; the clauses
+ * (and sentences) around the hits are cut out in text order, each looked at once however long it is;
+ * a phrase's pattern runs once over each clause holding one of its keywords, and a `requires` /
+ * `excludes` expression once per clause or sentence. Lines wrapped inside a sentence (prose copied
+ * from a PDF) are joined first; a blank line or a new numbered paragraph still breaks.
  */
 import type { CellModel, Finding, ReportModel, SectionModel, Span, TableModel } from '../model/types.js';
 import type { ProseExpectationDef, ProseFactDef, ProseRulesDef, TableCellRef } from '../templates/types.js';
@@ -54,58 +54,51 @@ interface Unit {
     start: number;
 }
 
-const breakSets = new Map<string, BreakSet>();
+const breakSets = new Map<string, Uint8Array>();
 
-/** Char codes (BMP) as a lookup table: 1 for a break character. */
-interface BreakSet {
-    has(code: number): boolean;
-}
-
-/** The char codes of a rule set's `clauseBreaks` / `sentenceBreaks` (a regex character class). */
-function breakSet(breaks: string): BreakSet {
-    let set = breakSets.get(breaks);
-    if (!set) {
+/** The char codes of a rule set's `clauseBreaks` / `sentenceBreaks` (a regex character class), as a table: 1 for a break (BMP). */
+function breakSet(breaks: string): Uint8Array {
+    let table = breakSets.get(breaks);
+    if (!table) {
         const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
         const chars = breaks.replace(/\\(.)/g, (_, c: string) => escapes[c] ?? c);
-        const table = new Uint8Array(0x10000);
+        table = new Uint8Array(0x10000);
         for (const c of chars) table[c.charCodeAt(0)] = 1;
-        breakSets.set(breaks, set = { has: code => table[code] === 1 });
+        breakSets.set(breaks, table);
     }
-    return set;
+    return table;
 }
 
 /**
- * The clauses or sentences of a block's text (maximal runs without a break character): the breaks
- * are found in one pass, a unit is cut out only when asked for. Units are asked for in text order,
- * so the last one cut out, and the last test of an expression on it, are remembered.
+ * The clauses or sentences of a block's text (maximal runs without a break character), cut out
+ * only around the offsets asked for. Offsets are asked for in text order, so a unit's start is
+ * looked for backwards no further than the end of the unit before: every character is looked at a
+ * bounded number of times, however long the units. The last test of an expression on the last
+ * unit is remembered.
  */
 class Units {
-    /** Offsets of the break characters, ascending. */
-    private readonly breaks: number[] = [];
     private last?: Unit;
+    /** Where the last unit ends (its break character, or the text's end). */
+    private lastEnd = 0;
+    private readonly breaks: Uint8Array;
     private readonly tests = new Map<RegExp, { unit: Unit; result: boolean }>();
 
     constructor(private readonly text: string, breaks: string) {
-        const set = breakSet(breaks);
-        for (let i = 0; i < text.length; i++) if (set.has(text.charCodeAt(i))) this.breaks.push(i);
+        this.breaks = breakSet(breaks);
     }
 
     /** The unit containing a text offset; none at a break character. */
     at(offset: number): Unit | undefined {
         const { text, breaks, last } = this;
-        if (offset < 0 || offset >= text.length) return undefined;
-        if (last && offset >= last.start && offset < last.start + last.text.length) return last;
-        // The first break at or after offset.
-        let lo = 0;
-        let hi = breaks.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (breaks[mid] < offset) lo = mid + 1;
-            else hi = mid;
-        }
-        if (breaks[lo] === offset) return undefined;
-        const start = lo > 0 ? breaks[lo - 1] + 1 : 0;
-        const end = lo < breaks.length ? breaks[lo] : text.length;
+        if (offset < 0 || offset >= text.length || breaks[text.charCodeAt(offset)]) return undefined;
+        if (last && offset >= last.start && offset < this.lastEnd) return last;
+        // Offsets come in order: the unit before ends at lastEnd, so the start is not before it.
+        const floor = last && offset > this.lastEnd ? this.lastEnd + 1 : 0;
+        let start = offset;
+        while (start > floor && !breaks[text.charCodeAt(start - 1)]) start--;
+        let end = offset + 1;
+        while (end < text.length && !breaks[text.charCodeAt(end)]) end++;
+        this.lastEnd = end;
         return this.last = { text: text.slice(start, end), start };
     }
 
@@ -116,15 +109,6 @@ class Units {
         const result = re.test(unit.text);
         this.tests.set(re, { unit, result });
         return result;
-    }
-}
-
-/** Each match of a global expression in a text, in order (the expression is shared: its lastIndex is reset). */
-function eachMatch(text: string, pattern: RegExp, visit: (m: RegExpExecArray) => void): void {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        if (m[0] === '') pattern.lastIndex++; // an empty match must not stop the scan
-        visit(m);
     }
 }
 
@@ -143,9 +127,9 @@ export interface JoinedText {
 const SPACE = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
 
 /** A short numbered line without punctuation (（一）主动公开情况) stands alone. */
-function isHeading(text: string, start: number, end: number, paragraph: RegExp, breaks: BreakSet): boolean {
+function isHeading(text: string, start: number, end: number, paragraph: RegExp, breaks: Uint8Array): boolean {
     if (end - start > 30 || !paragraph.test(text.slice(start, start + 16))) return false;
-    for (let i = start; i < end; i++) if (breaks.has(text.charCodeAt(i))) return false;
+    for (let i = start; i < end; i++) if (breaks[text.charCodeAt(i)]) return false;
     return true;
 }
 
@@ -168,7 +152,7 @@ export function joinWrappedLines(text: string, rules: Pick<ProseRulesDef, 'claus
         const nextLine = text.slice(next, Math.min(next + 16, nextEnd < 0 ? text.length : nextEnd));
         const keep = last === lineStart || // a blank line (or the line before is)
             next >= text.length || text.charCodeAt(next) === 10 || text.charCodeAt(next) === 13 ||
-            breaks.has(text.charCodeAt(last - 1)) ||
+            breaks[text.charCodeAt(last - 1)] === 1 ||
             (paragraph !== undefined && (paragraph.test(nextLine) || isHeading(text, lineStart, last, paragraph, breaks)));
         if (!keep) {
             pieces.push(pieceStart, last);
@@ -346,37 +330,39 @@ function checkBlock(model: ReportModel, rules: ProseRulesDef, block: { text: str
     // phrases in rule order: the first phrase to match a number compares it.
     const searchClause = (clause: Unit) => {
         /** Spans of this clause already compared by an earlier phrase, as start × 2^26 + end. */
-        const claimed = new Set<number>();
+        let claimed: Set<number> | undefined;
         for (let i = 0; i < wanted.length; i++) {
             if (!wanted[i]) continue;
             wanted[i] = 0;
             const fact = rules.facts[i];
             const { pattern, detail, requires, excludes } = compile(fact);
-            eachMatch(clause.text, pattern, found => {
+            pattern.lastIndex = 0;
+            for (let found = pattern.exec(clause.text); found; found = pattern.exec(clause.text)) {
+                if (found[0] === '') pattern.lastIndex++; // an empty match must not stop the scan
                 // The clause or sentence around the phrase decides `requires` and `excludes`.
                 const units = fact.scope === 'clause' ? clauses : (sentences ??= new Units(text, rules.sentenceBreaks));
                 const unit = fact.scope === 'clause' ? clause : units.at(clause.start + found.index);
-                if (!unit) return;
-                if (requires && !units.holds(requires, unit)) return;
-                if (excludes && units.holds(excludes, unit)) return;
+                if (!unit) continue;
+                if (requires && !units.holds(requires, unit)) continue;
+                if (excludes && units.holds(excludes, unit)) continue;
                 detail.lastIndex = found.index;
                 const m = detail.exec(clause.text);
-                if (!m) return;
+                if (!m) continue;
                 const groups = m.indices!.groups;
                 const local = groups?.n ?? groups?.at ?? m.indices![0];
                 const span: Span = { start: toDocument(clause.start + local[0]), end: toDocument(clause.start + local[1] - 1) + 1 };
                 const key = span.start * 0x4000000 + span.end;
-                if (claimed.has(key)) return;
-                claimed.add(key);
+                if (claimed?.has(key)) continue;
+                (claimed ??= new Set()).add(key);
                 let stated = fact.value;
                 if (m.groups?.n !== undefined) {
-                    if (approximate?.test(clause.text.slice(Math.max(m.index, local[0] - 8), local[0]))) return;
+                    if (approximate?.test(clause.text.slice(Math.max(m.index, local[0] - 8), local[0]))) continue;
                     stated = readNumber(m.groups.n);
-                    if (stated === undefined) return;
+                    if (stated === undefined) continue;
                 }
                 const finding = check(model, fact, m[0], stated, span);
                 if (finding) findings.push(finding);
-            });
+            }
         }
     };
     let current: Unit | undefined;

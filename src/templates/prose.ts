@@ -47,13 +47,15 @@ const A_COUNT = '[0-9０-９]+\\s*[件起宗例案]';
  */
 const DENIED_RESULTS = '纠错|纠正|败诉|撤销|确认违法|责令';
 const RECEIVE = '(?:新收|收到|受理|接收|接到)';
+/** 上年结转, also as some reports write it (上年转结, docs/domain.md §5). */
+const CARRIED_IN = '上年(?:结转|转结)';
 const LONG_GAP = '[^，,；;。！？!?\\n0-9０-９]{0,24}?';
 
 const applicationAndReviewFacts: readonly ProseFactDef[] = [
     // --- 三、收到和处理政府信息公开申请
     {
         ...count, id: 'received-with-carried', keywords: ['申请'], scope: 'clause',
-        pattern: `${RECEIVE}[^，,；;。！？!?\\n0-9０-９]{0,16}?申请(?!人){gap}{n}{unit}`, requires: '(?:含|包括|包含)上年结转',
+        pattern: `${RECEIVE}[^，,；;。！？!?\\n0-9０-９]{0,16}?申请(?!人){gap}{n}{unit}`, requires: `(?:含|包括|包含)${CARRIED_IN}`,
         cells: [applications('received'), applications('carriedIn')],
     },
     {
@@ -68,15 +70,15 @@ const applicationAndReviewFacts: readonly ProseFactDef[] = [
         cells: [applications('received')],
     },
     {
-        ...count, id: 'carried-in', keywords: ['上年结转'], scope: 'clause',
-        pattern: '上年结转{gap}{n}{unit}', cells: [applications('carriedIn')],
+        ...count, id: 'carried-in', keywords: ['上年结转', '上年转结'], scope: 'clause',
+        pattern: `${CARRIED_IN}{gap}{n}{unit}`, cells: [applications('carriedIn')],
     },
     {
         ...count, id: 'carried-over', keywords: ['结转'], scope: 'clause',
         pattern: '结转(?:下一?年度?|至?下一?年){gap}{n}{unit}', cells: [applications('carriedOver')],
     },
     {
-        ...count, id: 'concluded', keywords: ['办结'], scope: 'clause', excludes: '上年结转',
+        ...count, id: 'concluded', keywords: ['办结'], scope: 'clause', excludes: CARRIED_IN,
         pattern: '办结{gap}{n}{unit}', cells: [applications('resultsTotal')],
     },
     {

@@ -1,6 +1,7 @@
 // Bundles the extension (client), the language server, the CLI and the e2e suite into out/*.cjs, and
 // the preview's webview script into out/webview/preview.js.
 import * as esbuild from 'esbuild';
+import { cpSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -23,6 +24,9 @@ const builds = [
     { ...common, entryPoints: { 'cli/main': 'src/cli/main.ts', 'cli/worker': 'src/cli/worker.ts' }, outdir: 'out' },
     { ...common, entryPoints: { 'bench/bench': 'bench/bench.ts' }, outdir: 'out', sourcemap: false },
     { ...common, entryPoints: { 'bench/preview': 'bench/preview.ts' }, outdir: 'out', sourcemap: false },
+    // pdfkit stays outside (it only makes the bench's test file; its font data needs node_modules).
+    { ...common, entryPoints: { 'bench/pdf': 'bench/pdf.ts' }, outdir: 'out', sourcemap: false, external: ['pdfkit'] },
+    { ...common, entryPoints: { 'bench/large': 'bench/large.ts' }, outdir: 'out', sourcemap: false },
     // The preview page's script: runs in the webview, not in Node.
     {
         entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out', bundle: true, format: 'iife',
@@ -31,6 +35,11 @@ const builds = [
     // The in-process end-to-end suite (tests/e2e), run inside the extension host; not shipped in the .vsix.
     { ...common, entryPoints: { 'test/suite': 'tests/e2e/suite/index.ts' }, outdir: 'out', external: ['vscode'] },
 ];
+// The PDF reader's pdf.js data (CMaps for non-embedded Chinese fonts, standard fonts), found by
+// src/import/pdf/load.ts in pdfjs/ beside the bundles when pdfjs-dist is not installed.
+for (const dir of ['cmaps', 'standard_fonts']) {
+    cpSync(`node_modules/pdfjs-dist/${dir}`, `out/pdfjs/${dir}`, { recursive: true });
+}
 if (watch) {
     const contexts = await Promise.all(builds.map(b => esbuild.context(b)));
     await Promise.all(contexts.map(c => c.watch()));

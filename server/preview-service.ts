@@ -13,7 +13,7 @@ import {
     PreviewMethods, type DocumentParams, type ExportParams, type ExportResult, type ViewMessage,
 } from '../src/render/preview-protocol.js';
 import { analyze, analyzeCached } from '../src/rules/check.js';
-import { ExportError, isExportFormat, outputPath, renderExport, writeExport } from '../src/export/export.js';
+import { ExportError, isExportFormat, outputPath, pdfFonts, renderExport, writeExport } from '../src/export/export.js';
 import { exportStrings } from '../src/export/strings.js';
 import type { XxgkServices } from './xxgk-services.js';
 
@@ -78,8 +78,9 @@ export function registerPreviewService(shared: LangiumSharedServices, xxgk: Xxgk
             const parsed = URI.parse(params.uri);
             const source = parsed.scheme === 'file' ? parsed.fsPath : undefined;
             const target = outputPath(source, params.format, params.output);
-            writeExport(target, await renderExport(view, params.format, { fontPath: params.fontPath || undefined }));
-            return { status: 'written', path: target, errors, warnings };
+            const pdf = params.format === 'pdf' ? pdfFonts(params.fontPath || undefined) : undefined;
+            writeExport(target, await renderExport(view, params.format, { fonts: pdf?.fonts }));
+            return { status: 'written', path: target, errors, warnings, ...(pdf ? { fonts: pdf.description } : {}) };
         } catch (e) {
             return { status: 'failed', message: e instanceof ExportError ? e.message : messages.failed((e as Error).message) };
         }

@@ -30,7 +30,12 @@ describe('xxgk export', () => {
             expect(r.stderr).toBe('');
             expect(r.code).toBe(0);
             const target = path.join(dir, `longgang-2024.${format}`);
-            expect(r.stdout.trim()).toMatch(new RegExp(`^已导出 ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（.+）$`));
+            const [done, fonts, ...rest] = r.stdout.trim().split('\n');
+            expect(done).toMatch(new RegExp(`^已导出 ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（.+）$`));
+            // A PDF also says which fonts it embeds.
+            if (format === 'pdf') expect(fonts).toMatch(/^字体：\S+（标题/);
+            else expect(fonts).toBeUndefined();
+            expect(rest).toEqual([]);
             const magic = { html: '<!DOCTYPE html>', docx: 'PK\u0003\u0004', xlsx: 'PK\u0003\u0004', pdf: '%PDF-' }[format]!;
             expect(readFileSync(target).subarray(0, magic.length).toString('latin1')).toBe(magic);
         });

@@ -1,9 +1,8 @@
 /**
  * Every export written to a real file and read back: the DOCX unzipped, the XLSX re-opened with
- * exceljs (its formulas evaluated), the PDF through poppler's pdftotext and pdffonts.
- * Needs the Debian packages poppler-utils and fonts-noto-cjk (.ci/run installs them).
+ * exceljs (its formulas evaluated), the PDF with pdf.js (tests/support/pdf.ts): its text, pages and
+ * fonts. Needs no system font: without one, the PDF embeds xxgk's fallback (Noto Serif SC).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -11,11 +10,13 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExportError, outputPath, renderExport, writeExport } from '../src/export/export.js';
-import { findFonts, FontError } from '../src/export/fonts.js';
+import { describeFonts, fallbackFonts, findFonts, FontError } from '../src/export/fonts.js';
 import type { ReportView } from '../src/render/view-model.js';
 import { examplesDir, read } from './support/helpers.js';
+import { flatText, readPdf } from './support/pdf.js';
 import { tableOf, viewOf } from './support/view.js';
 import { rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -181,44 +182,90 @@ describe('XLSX', () => {
     });
 });
 
-function pdfText(file: string): string {
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+/** A font without Chinese glyphs (pdf.js ships it). */
+const latinFont = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts', 'LiberationSans-Regular.ttf');
+
+/** A TrueType collection (.ttc) of some font files: a header, then each font's table directory and tables. */
+function fontCollection(files: string[]): Buffer {
+    const fonts = files.map(f => readFileSync(f));
+    const parts: Buffer[] = [];
+    const header = Buffer.alloc(12 + 4 * fonts.length);
+    header.write('ttcf', 0, 'latin1');
+    header.writeUInt16BE(1, 4);
+    header.writeUInt32BE(fonts.length, 8);
+    let at = header.length;
+    fonts.forEach((font, i) => {
+        header.writeUInt32BE(at, 12 + 4 * i);
+        const count = font.readUInt16BE(4);
+        const dir = Buffer.from(font.subarray(0, 12 + 16 * count));
+        at += dir.length;
+        const tables: Buffer[] = [];
+        for (let t = 0; t < count; t++) {
+            const offset = font.readUInt32BE(12 + 16 * t + 8);
+            const length = font.readUInt32BE(12 + 16 * t + 12);
+            dir.writeUInt32BE(at, 12 + 16 * t + 8);
+            const padded = Buffer.alloc((length + 3) & ~3);
+            font.copy(padded, 0, offset, offset + length);
+            tables.push(padded);
+            at += padded.length;
+        }
+        parts.push(dir, ...tables);
+    });
+    return Buffer.concat([header, ...parts]);
 }
 
+/** A folder without fonts: the machine as a fresh container has it. */
+const noFonts = () => mkdtempSync(path.join(dir, 'nofonts-'));
+
 describe('PDF', () => {
-    it('embeds CJK fonts as subsets with Unicode maps, and the Chinese text comes back out', async () => {
-        const file = await written(viewOf(longgang), 'pdf', 'longgang');
-        const flat = pdfText(file).replace(/\s+/g, '');
+    const expectReadable = async (file: string, fontNames: RegExp) => {
+        const pdf = await readPdf(file);
+        const flat = flatText(pdf);
         for (const s of ['深圳市龙岗区某局2024年政府信息公开工作年度报告', '统计期限：2024年1月1日至2024年12月31日', '申请人情况',
             '法人或其他组织', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '未经复议直接起诉', '复议后起诉',
             '（一）主动公开。本年度制发行政规范性文件5件，废止1件，现行有效25件，均已在门户网站公开。', '本年度未收取信息处理费。', '—1—']) {
             expect(flat).toContain(s);
         }
-        const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
-        expect(fonts.length).toBeGreaterThanOrEqual(1);
-        for (const line of fonts) {
-            const cols = line.trim().split(/\s+/);
-            // name type… encoding emb sub uni object ID
-            const [emb, sub, uni] = cols.slice(-5, -2);
-            expect([emb, sub, uni], line).toEqual(['yes', 'yes', 'yes']);
-            expect(line).toMatch(/CJK|Hei|Song|Fang|Kai|Ming|WenQuanYi/i);
+        expect(pdf.fonts.length).toBeGreaterThanOrEqual(1);
+        for (const font of pdf.fonts) {
+            expect(font, font.name).toMatchObject({ embedded: true, subset: true, unicodeMap: true });
+            expect(font.name).toMatch(fontNames);
         }
-        expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+        for (const page of pdf.pages) expect([page.width, page.height]).toEqual([595.28, 841.89]); // A4
+        return pdf;
+    };
+
+    it('embeds CJK fonts as subsets with Unicode maps, and the Chinese text comes back out', async () => {
+        const file = await written(viewOf(longgang), 'pdf', 'longgang');
+        await expectReadable(file, /CJK|Hei|Song|Fang|Kai|Ming|WenQuanYi|NotoSerifSC/i);
+    });
+
+    it('without any font on the machine, embeds xxgk\'s fallback (Noto Serif SC) as a small subset', async () => {
+        const fonts = findFonts({ dirs: [noFonts()] });
+        expect(Object.values(fonts).map(f => f.source)).toEqual(['fallback', 'fallback', 'fallback', 'fallback', 'fallback']);
+        expect(fonts.body.postscriptName).toBe('NotoSerifSC-Regular');
+        expect(fonts.title.postscriptName).toBe('NotoSerifSC-Bold');
+        expect(describeFonts(fonts)).toMatch(/^字体：NotoSerifSC-Bold（标题、一级标题）、NotoSerifSC-Regular（二级标题、正文、表格）（本机未找到中文字体/);
+        const file = path.join(dir, 'fallback.pdf');
+        writeExport(file, await renderExport(viewOf(longgang), 'pdf', { fonts }));
+        const pdf = await expectReadable(file, /^[A-Z]{6}\+NotoSerifSC-(Regular|Bold)$/);
+        expect(pdf.fonts.map(f => f.name.slice(7)).sort()).toEqual(['NotoSerifSC-Bold', 'NotoSerifSC-Regular']);
+        // The font files are 14.8 MB each; only the glyphs the report uses go in.
+        expect(readFileSync(file).length).toBeLessThan(1_000_000);
     });
 
     it('prints the 2019 table set, tables spanning pages with their header repeated', async () => {
         const file = await written(viewOf(yanshi), 'pdf', 'yanshi');
-        const pages = pdfText(file).split('\f').filter(p => p.trim());
+        const pages = (await readPdf(file)).pages.map(p => p.text.replace(/\s+/g, '')).filter(Boolean);
         expect(pages.length).toBeGreaterThanOrEqual(4);
-        const withApplicantHeader = pages.filter(p => p.replace(/\s+/g, '').includes('申请人情况'));
-        expect(withApplicantHeader.length).toBeGreaterThanOrEqual(2);
-        expect(pages.join('').replace(/\s+/g, '')).toContain('第二十条第（九）项');
+        expect(pages.filter(p => p.includes('申请人情况')).length).toBeGreaterThanOrEqual(2);
+        expect(pages.join('')).toContain('第二十条第（九）项');
     });
 
     it('says clearly when no CJK font can be found, and does not crash', async () => {
-        const empty = mkdtempSync(path.join(dir, 'nofonts-'));
-        expect(() => findFonts({ dirs: [empty] })).toThrowError(FontError);
-        expect(() => findFonts({ dirs: [empty] })).toThrowError(/未找到可用的中文字体.*fonts-noto-cjk.*xxgk\.export\.fontPath/);
+        const empty = noFonts();
+        expect(() => findFonts({ dirs: [empty], fallback: false })).toThrowError(FontError);
+        expect(() => findFonts({ dirs: [empty], fallback: false })).toThrowError(/未找到可用的中文字体.*fonts-noto-cjk.*xxgk\.export\.fontPath/);
         await expect(renderExport(viewOf(longgang), 'pdf', { fontPath: path.join(empty, 'missing.ttf') })).rejects.toThrowError(ExportError);
         await expect(renderExport(viewOf(longgang), 'pdf', { fontPath: path.join(empty, 'missing.ttf') })).rejects.toThrowError(/字体文件不存在/);
         const junk = path.join(empty, 'junk.ttf');
@@ -226,31 +273,39 @@ describe('PDF', () => {
         expect(() => findFonts({ fontPath: junk })).toThrowError(/无法读取字体文件/);
     });
 
-    it('looks for each platform\'s fonts: Windows 仿宋/黑体, macOS 宋体', () => {
-        const real = findFonts();
+    it('system fonts win over the fallback; each platform\'s: Windows 仿宋/黑体, macOS 宋体', () => {
+        // Stand-ins for the system's fonts: links named as Windows and macOS name theirs, to the fallback's files.
+        const fallback = fallbackFonts()!;
         const fake = (files: Record<string, string>) => {
             const d = mkdtempSync(path.join(dir, 'fonts-'));
             for (const [name, target] of Object.entries(files)) symlinkSync(target, path.join(d, name));
             return d;
         };
-        const windows = fake({ 'simfang.ttf': real.body.path, 'SIMHEI.TTF': real.heading.path, 'unrelated.ttf': real.title.path });
+        const windows = fake({ 'simfang.ttf': fallback.body.path, 'SIMHEI.TTF': fallback.heading.path, 'unrelated.ttf': fallback.title.path });
         const win = findFonts({ platform: 'win32', dirs: [windows] });
         expect(path.basename(win.body.path)).toBe('simfang.ttf');
+        expect(win.body.source).toBe('system');
         expect(path.basename(win.heading.path)).toBe('SIMHEI.TTF');
         expect(path.basename(win.title.path)).toBe('SIMHEI.TTF'); // no 小标宋, no 宋体: the heading face
         expect(path.basename(win.subheading.path)).toBe('simfang.ttf'); // no 楷体: the body face
-        const mac = findFonts({ platform: 'darwin', dirs: [fake({ 'Songti.ttc': real.body.path })] });
+        const linux = findFonts({ platform: 'linux', dirs: [fake({ 'NotoSansCJK-Regular.ttc': fallback.body.path })] });
+        expect(Object.values(linux).map(f => path.basename(f.path))).toEqual(Array(5).fill('NotoSansCJK-Regular.ttc'));
+        // A collection whose first face has no Chinese: its Simplified-Chinese face is chosen.
+        const collection = path.join(dir, 'collection.ttc');
+        writeFileSync(collection, fontCollection([latinFont, fallback.title.path, fallback.body.path]));
+        const mac = findFonts({ platform: 'darwin', dirs: [fake({ 'Songti.ttc': collection })] });
         expect(path.basename(mac.body.path)).toBe('Songti.ttc');
-        expect(mac.body.face).toMatch(/sc/i); // STSongti-SC-Regular is not in this collection: its Simplified-Chinese face
+        expect(mac.body.source).toBe('system');
+        expect(mac.body.face).toBe('NotoSerifSC-Bold'); // STSongti-SC-Regular is not in this collection: its first Chinese face
     });
 
     it('uses the font named by xxgk.export.fontPath for everything', async () => {
-        const found = findFonts();
+        const chosen = fallbackFonts()!.heading;
         const file = path.join(dir, 'one-font.pdf');
-        writeExport(file, await renderExport(viewOf(longgang), 'pdf', { fontPath: found.heading.path }));
-        const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+        writeExport(file, await renderExport(viewOf(longgang), 'pdf', { fontPath: chosen.path }));
+        const fonts = (await readPdf(file)).fonts;
         expect(fonts).toHaveLength(1);
-        expect(fonts[0]).toContain(found.heading.postscriptName);
+        expect(fonts[0].name).toContain(chosen.postscriptName);
     });
 });
 

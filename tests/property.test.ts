@@ -17,7 +17,7 @@ const labels = nationalRegistry.all().flatMap(t => t.sections.flatMap(s => [
 
 const fragment = fc.oneof(
     fc.constantFrom(...labels),
-    fc.constantFrom('|', '｜', ':', '：', ' ', '\n', '\n\n', '"""', '"', '//', '// 注释\n', '/', '-', '+', '减', '元', '万元', '（', ')', '\t', '\r\n'),
+    fc.constantFrom('|', '｜', ':', '：', ' ', '\n', '\n\n', '"""', '"', '//', '// 注释\n', '/', '-', '+', '减', '元', '万元', '（', ')', '\t', '\r\n', '\r'),
     fc.constantFrom('标题', '机关', '机关层级', '年度', '格式', '发布日期', '统计期限', '标题：', '格式：2019', '格式：2021', '年度：2020', '年度：2024'),
     fc.integer({ min: -5, max: 100000 }).map(String),
     fc.double({ min: 0, max: 1e6, noNaN: true }).map(n => n.toFixed(5)),
@@ -41,6 +41,8 @@ function assertSound(text: string): void {
     for (const f of findings) {
         expect(f.code).toMatch(/^xxgk\/[a-z0-9-]+$/);
         expect(f.message.length).toBeGreaterThan(0);
+        // No raw control character (a lone CR, a tab, an escape) reaches a message: they are shown as U+XXXX.
+        expect(f.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
         expect(f.span.start).toBeGreaterThanOrEqual(0);
         expect(f.span.end).toBeGreaterThanOrEqual(f.span.start);
         expect(f.span.end).toBeLessThanOrEqual(text.length);

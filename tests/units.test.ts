@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDate, parsePeriod, parseYear } from '../src/model/meta-values.js';
 import { parseCell } from '../src/model/values.js';
 import { nationalRegistry } from '../src/templates/registry.js';
+import { plainFileName } from '../src/util/report-files.js';
 import type { ColumnDef } from '../src/templates/types.js';
 import { Vocabulary } from '../src/templates/vocabulary.js';
 import { displayWidth, editDistance, fillTemplate, looseKey, stripAnnotation, widthKey } from '../src/util/text.js';
@@ -126,5 +127,16 @@ describe('text helpers', () => {
         expect(lines.position(8)).toEqual({ line: 2, character: 1 });
         expect(lines.offset({ line: 1, character: 1 })).toBe(5);
         expect(lines.lineEnd(0)).toBe(2);
+    });
+});
+
+describe('file names from free text', () => {
+    it('are plain names: no separators, no .., no control or reserved characters, not too long', () => {
+        expect(plainFileName('../x', '年报')).toBe('x');
+        expect(plainFileName('某市/某局', '年报')).toBe('某市_某局');
+        expect(plainFileName('a\\b:c*d?"e"<f>|g', '年报')).toBe('a_b_c_d_e_f_g');
+        expect(plainFileName('..', '年报')).toBe('年报');
+        expect(plainFileName('a\nb\u0000', '年报')).toBe('a_b');
+        expect([...plainFileName('局'.repeat(300), '年报')]).toHaveLength(60);
     });
 });

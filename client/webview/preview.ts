@@ -119,6 +119,23 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     }
 });
 
+// A plain click on a cell or paragraph shows it in the editor, and the editor keeps the focus: the
+// page must not take it. Focus that reaches the webview on mousedown reaches the workbench only
+// after the click's reveal, and would pull the focus back from the editor (typing then went
+// nowhere). So does the bar's 「first problem」 button. Double clicks (select a word), modified
+// clicks, the other buttons and the summaries stay as they are.
+document.addEventListener('mousedown', event => {
+    if (event.button !== 0 || event.detail > 1 || event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as Element | null;
+    if (!target) return;
+    if (target.closest('[data-action="first"]')) {
+        event.preventDefault();
+        return;
+    }
+    if (target.closest('summary, [data-action], a, button, input, textarea, select')) return;
+    if (target.closest('[data-range]')) event.preventDefault();
+});
+
 document.addEventListener('click', event => {
     const target = event.target as Element | null;
     if (!target || target.closest('summary')) return;

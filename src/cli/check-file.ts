@@ -1,5 +1,5 @@
 /** Checking one file for the CLI: read it (UTF-8 only), analyse it, report positions as line:column. */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import type { LangiumCoreServices } from 'langium';
 import type { Finding, Span } from '../model/types.js';
 import { checkText, type CheckOptions } from '../rules/check.js';
@@ -63,18 +63,71 @@ export function summaryOf(result: FileResult): ReportSummary | undefined {
 
 export class ReadError extends Error {}
 
+/**
+ * The largest report read: 20 MB. Real reports are 20–100 KB of text and the largest seen is under
+ * 1 MB; the language server's stress document is 5 MB. Anything bigger is not a report (or a device
+ * such as /dev/zero behind a link) and is refused before it is read.
+ */
+export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+
+const readReasons: Record<string, string> = {
+    ENOENT: '文件不存在', EACCES: '没有读取权限', EISDIR: '这是一个目录', EPERM: '没有读取权限', ENXIO: '不是普通文件（套接字或设备）',
+    ELOOP: '符号链接层数过多（循环链接）', ENAMETOOLONG: '路径过长',
+};
+
+function readFailure(e: unknown): ReadError {
+    if (e instanceof ReadError) return e;
+    const err = e as NodeJS.ErrnoException;
+    return new ReadError(`无法读取：${readReasons[err.code ?? ''] ?? err.message}${err.code ? `（${err.code}）` : ''}`);
+}
+
+/** What a path is when it is not a regular file, in words. */
+function notAFile(stat: Stats): ReadError {
+    const what = stat.isDirectory() ? '这是一个目录' : stat.isFIFO() ? '这是一个命名管道（FIFO）' : stat.isSocket() ? '这是一个套接字' :
+        stat.isCharacterDevice() || stat.isBlockDevice() ? '这是一个设备文件' : '不是普通文件';
+    return new ReadError(`无法读取：${what}；只读取普通文件`);
+}
+
+function tooLarge(bytes: number): ReadError {
+    return new ReadError(`文件过大（${(bytes / 1024 / 1024).toFixed(1)} MB），超过 ${MAX_REPORT_BYTES / 1024 / 1024} MB 的上限，未读取`);
+}
+
+/**
+ * A regular file's bytes, at most MAX_REPORT_BYTES. It is opened non-blocking, so a FIFO (also
+ * behind a link) does not wait for a writer, and anything but a regular file — a FIFO, a device
+ * such as /dev/zero, a directory — is refused before a byte is read; so is a file over the limit.
+ */
+export function readRegularFile(path: string, limit = MAX_REPORT_BYTES): Buffer {
+    let fd: number | undefined;
+    try {
+        fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+        const stat = fstatSync(fd);
+        if (!stat.isFile()) throw notAFile(stat);
+        if (stat.size > limit) throw tooLarge(stat.size);
+        // Read to the end, never past the limit (a file may grow, or report no size: /proc).
+        const chunks: Buffer[] = [];
+        let total = 0;
+        for (;;) {
+            const want = Math.min(total === 0 && stat.size > 0 ? stat.size + 1 : 1 << 16, limit + 1 - total);
+            const chunk = Buffer.allocUnsafe(want);
+            const n = readSync(fd, chunk, 0, want, null);
+            if (n === 0) break;
+            chunks.push(n === want ? chunk : chunk.subarray(0, n));
+            total += n;
+            if (total > limit) throw tooLarge(total);
+            if (n < want && total === stat.size) break; // all of it, in one read: the common case
+        }
+        return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    } catch (e) {
+        throw readFailure(e);
+    } finally {
+        if (fd !== undefined) closeSync(fd);
+    }
+}
+
 /** Reads a report as UTF-8 text (a BOM is dropped); anything else is a ReadError with a clear message. */
 export function readReport(path: string): string {
-    let bytes: Buffer;
-    try {
-        bytes = readFileSync(path);
-    } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        const reason: Record<string, string> = {
-            ENOENT: '文件不存在', EACCES: '没有读取权限', EISDIR: '这是一个目录', EPERM: '没有读取权限',
-        };
-        throw new ReadError(`无法读取：${reason[err.code ?? ''] ?? err.message}${err.code ? `（${err.code}）` : ''}`);
-    }
+    const bytes = readRegularFile(path);
     if (bytes.includes(0)) throw new ReadError('不是文本文件（含有 NUL 字节）');
     try {
         const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -3,14 +3,14 @@
  * report, build its view model and write it in one of the formats 政务公开 offices publish.
  * A report with errors is exported with a warning; with --strict it is not exported (exit 1).
  */
-import { parseArgs } from 'node:util';
 import { createXxgkCoreServices } from '../language/xxgk-module.js';
 import { buildView } from '../render/build-view.js';
 import { checkText } from '../rules/check.js';
-import { ExportError, exportFormats, isExportFormat, outputPath, renderExport, writeExport } from '../export/export.js';
+import { ExportError, exportFormats, isExportFormat, outputPath, pdfFonts, renderExport, writeExport } from '../export/export.js';
 import { exportStrings } from '../export/strings.js';
+import { visibleText } from '../util/text.js';
+import { UsageError, type OptionValues } from './args.js';
 import { readReport, ReadError } from './check-file.js';
-export { EXPORT_USAGE } from './export-usage.js';
 
 const messages = {
     oneFile: '请给出一个要导出的 .xxgk 文件',
@@ -21,34 +21,20 @@ const messages = {
     done: (target: string, format: keyof typeof exportStrings.formatNames) => `已导出 ${target}（${exportStrings.formatNames[format]}）`,
 };
 
-export async function runExport(args: string[], usageError: (message: string) => Error): Promise<number> {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args, allowPositionals: true, strict: true,
-            options: {
-                format: { type: 'string' },
-                output: { type: 'string', short: 'o' },
-                strict: { type: 'boolean', default: false },
-                font: { type: 'string' },
-            },
-        });
-    } catch (e) {
-        throw usageError((e as Error).message);
-    }
-    const { values, positionals } = parsed;
-    if (positionals.length !== 1) throw usageError(messages.oneFile);
+export async function runExport(values: OptionValues, positionals: string[]): Promise<number> {
+    if (positionals.length !== 1) throw new UsageError(messages.oneFile);
     const file = positionals[0];
-    const format = values.format ?? /\.(html|docx|xlsx|pdf)$/i.exec(values.output ?? '')?.[1].toLowerCase();
-    if (format === undefined) throw usageError(messages.noFormat);
-    if (!isExportFormat(format)) throw usageError(messages.format(format));
+    const output = values.output as string | undefined;
+    const format = (values.format as string | undefined) ?? /\.(html|docx|xlsx|pdf)$/i.exec(output ?? '')?.[1].toLowerCase();
+    if (format === undefined) throw new UsageError(messages.noFormat);
+    if (!isExportFormat(format)) throw new UsageError(messages.format(visibleText(format)));
 
     let text: string;
     try {
         text = readReport(file);
     } catch (e) {
         if (e instanceof ReadError) {
-            process.stderr.write(`xxgk: ${file}: ${e.message}\n`);
+            process.stderr.write(`xxgk: ${visibleText(file)}: ${e.message}\n`);
             return 2;
         }
         throw e;
@@ -57,14 +43,17 @@ export async function runExport(args: string[], usageError: (message: string) =>
     const view = buildView(checkText(text, Xxgk));
     const errors = view.counts.error;
     if (errors && values.strict) {
-        process.stderr.write(`xxgk: ${messages.refused(file, errors)}\n`);
+        process.stderr.write(`xxgk: ${messages.refused(visibleText(file), errors)}\n`);
         return 1;
     }
     try {
-        const target = outputPath(file, format, values.output);
-        writeExport(target, await renderExport(view, format, { fontPath: values.font }));
-        if (errors) process.stderr.write(`xxgk: ${messages.warned(file, errors)}\n`);
-        process.stdout.write(`${messages.done(target, format)}\n`);
+        const target = outputPath(file, format, output);
+        const font = values.font as string | undefined;
+        const pdf = format === 'pdf' ? pdfFonts(font) : undefined;
+        writeExport(target, await renderExport(view, format, { fontPath: font, fonts: pdf?.fonts }));
+        if (errors) process.stderr.write(`xxgk: ${messages.warned(visibleText(file), errors)}\n`);
+        process.stdout.write(`${messages.done(visibleText(target), format)}\n`);
+        if (pdf) process.stdout.write(`${visibleText(pdf.description)}\n`);
         return 0;
     } catch (e) {
         if (e instanceof ExportError) {

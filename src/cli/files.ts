@@ -1,6 +1,11 @@
-/** Which files `xxgk check` reads: the files named, and every *.xxgk below the folders named. */
-import { readdirSync, statSync } from 'node:fs';
+/**
+ * Which files `xxgk check` reads: the files named, and every report (*.xxgk, any case) below the
+ * folders named. Links are followed, to files and to folders; a folder reached twice (a link loop,
+ * or two links to one folder) is walked once.
+ */
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
+import { isReportPath } from '../util/report-files.js';
 
 export interface Expanded {
     files: string[];
@@ -14,6 +19,8 @@ export function expandPaths(args: readonly string[]): Expanded {
     const files: string[] = [];
     const problems: string[] = [];
     const seen = new Set<string>();
+    /** Real paths of the folders walked: loop protection. */
+    const walked = new Set<string>();
     const add = (file: string) => {
         const key = path.resolve(file);
         if (!seen.has(key)) {
@@ -22,8 +29,11 @@ export function expandPaths(args: readonly string[]): Expanded {
         }
     };
     const walk = (dir: string) => {
-        let entries;
+        let entries: Dirent[];
         try {
+            const real = realpathSync(dir);
+            if (walked.has(real)) return;
+            walked.add(real);
             entries = readdirSync(dir, { withFileTypes: true });
         } catch (e) {
             problems.push(`${dir}: 无法读取目录（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
@@ -32,9 +42,16 @@ export function expandPaths(args: readonly string[]): Expanded {
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const entry of entries) {
             const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) {
+            let isDir = entry.isDirectory();
+            if (entry.isSymbolicLink()) {
+                try {
+                    isDir = statSync(full).isDirectory();
+                } catch { /* a dangling link: a report if it is named like one, and then reported as unreadable */ }
+            }
+            if (isDir) {
                 if (!SKIPPED_DIRS.has(entry.name)) walk(full);
-            } else if (entry.name.endsWith('.xxgk') && (entry.isFile() || entry.isSymbolicLink())) {
+            } else if (isReportPath(entry.name)) {
+                // Whatever it is (a file, a link, a FIFO…): reading it says what is wrong, if anything.
                 add(full);
             }
         }

@@ -2,6 +2,7 @@
 import { catalog } from '../rules/catalog.js';
 import type { TemplateRegistry } from '../templates/registry.js';
 import type { Severity } from '../templates/types.js';
+import { visibleText } from '../util/text.js';
 import type { FileResult } from './check-file.js';
 
 export const VERSION = '0.1.0';
@@ -36,8 +37,9 @@ export function summaryLine(s: Summary): string {
 export function formatText(results: readonly FileResult[]): string[] {
     const lines: string[] = [];
     for (const r of results) {
+        const file = visibleText(r.path);
         for (const f of r.findings) {
-            lines.push(`${r.path}:${f.range.start.line}:${f.range.start.column}: ${f.severity} ${f.code} ${f.message}`);
+            lines.push(`${file}:${f.range.start.line}:${f.range.start.column}: ${f.severity} ${f.code} ${f.message}`);
         }
     }
     return lines;
@@ -67,7 +69,6 @@ export function formatSarif(results: readonly FileResult[], pathProblems: readon
             if (!rules.has(rule.code)) rules.set(rule.code, { id: rule.code, title: rule.title, severity: rule.severity, domainRule: rule.domainRule });
         }
     }
-    rules.set('xxgk/syntax', { id: 'xxgk/syntax', title: '语法错误', severity: 'error' });
     const ruleList = [...rules.values()];
     const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
     const uri = (p: string) => encodeURI(p.split('\\').join('/'));

@@ -4,6 +4,7 @@
  * every text parses.
  */
 import type { ProseBlock, ReportModel, SectionModel, Span, TableModel } from '../model/types.js';
+import { lineEndAt, lineStartAt } from '../util/lines.js';
 
 export interface CursorContext {
     offset: number;
@@ -32,10 +33,8 @@ const PIPE = /[|｜]/g;
 
 export function cursorContext(model: ReportModel, offset: number): CursorContext {
     const text = model.text;
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    let lineEnd = text.indexOf('\n', offset);
-    if (lineEnd < 0) lineEnd = text.length;
-    if (text[lineEnd - 1] === '\r') lineEnd--;
+    const lineStart = lineStartAt(text, offset);
+    const lineEnd = lineEndAt(text, offset);
     const before = text.slice(lineStart, offset);
     const after = text.slice(offset, lineEnd);
     const line = text.slice(lineStart, lineEnd);

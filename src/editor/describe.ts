@@ -1,8 +1,18 @@
 /** Markdown explanations of the template's labels and of evaluated rules, shared by hover and completion. */
 import { kindNames } from '../model/values.js';
+import { visibleText } from '../util/text.js';
 import { formatTerms, type RuleInstance } from '../rules/engine.js';
 import { indexOf } from '../templates/template-index.js';
 import type { ColumnDef, RowDef, SectionDef, TableDef, TemplateDef } from '../templates/types.js';
+
+/**
+ * Text the user wrote, as Markdown shows it literally: every ASCII punctuation character
+ * backslash-escaped (so no link, image, emphasis, HTML, autolink or entity forms) and invisible
+ * characters written as U+XXXX. Everything a report says goes through here before it enters a hover.
+ */
+export function markdownText(text: string): string {
+    return visibleText(text).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
 
 export function formatName(template: TemplateDef): string {
     return `${template.name}（${template.citation}）`;

@@ -9,6 +9,7 @@ import type { Analysis } from '../rules/check.js';
 import type { CellModel, Finding, ReportModel, Span, TableModel } from '../model/types.js';
 import { INDENT } from '../format/table-layout.js';
 import type { RowDef } from '../templates/types.js';
+import { lineBreakOf, lineEndAt, lineRanges, lineStartAt } from '../util/lines.js';
 
 export interface SpanEdit {
     span: Span;
@@ -126,14 +127,15 @@ export function applyEdits(text: string, edits: readonly SpanEdit[]): string {
 
 /** Edits that turn `before` into `after` when both have the same lines, one per changed line. */
 function lineDiff(before: string, after: string): SpanEdit[] {
-    const a = before.split('\n');
-    const b = after.split('\n');
+    const a = lineRanges(before);
+    const b = lineRanges(after);
     if (a.length !== b.length) return [{ span: { start: 0, end: before.length }, newText: after }];
     const edits: SpanEdit[] = [];
-    let offset = 0;
     a.forEach((line, i) => {
-        if (line !== b[i]) edits.push({ span: { start: offset, end: offset + line.length }, newText: b[i] });
-        offset += line.length + 1;
+        // A line with its break: a fix that changed only the kind of a break is not lost.
+        const end = Math.min(line.next, before.length);
+        const newText = after.slice(b[i].start, Math.min(b[i].next, after.length));
+        if (before.slice(line.start, end) !== newText) edits.push({ span: { start: line.start, end }, newText });
     });
     return edits;
 }
@@ -223,15 +225,13 @@ function insertRowEdit(model: ReportModel, table: TableModel, rowId: string, wit
     const after = withChildren ? info.order + countDescendants(info.def) : info.order;
     const next = index.rows.slice(after + 1).map(r => table.rowsById.get(r.def.id)).find(Boolean);
     const text = model.text;
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const eol = lineBreakOf(text);
     if (next) {
-        const at = text.lastIndexOf('\n', next.lineSpan.start - 1) + 1;
+        const at = lineStartAt(text, next.lineSpan.start);
         return { span: { start: at, end: at }, newText: lines.map(l => l + eol).join('') };
     }
     const last = table.rows[table.rows.length - 1]?.lineSpan ?? table.header?.span ?? table.span;
-    let at = text.indexOf('\n', last.end);
-    if (at < 0) at = text.length;
-    if (text[at - 1] === '\r') at--;
+    const at = lineEndAt(text, last.end);
     return { span: { start: at, end: at }, newText: lines.map(l => eol + l).join('') };
 }
 

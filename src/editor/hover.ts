@@ -6,7 +6,7 @@
 import type { CellModel, ReportModel, Span, TableModel } from '../model/types.js';
 import { contributingCells, ruleInstances } from '../rules/engine.js';
 import { kindNames } from '../model/values.js';
-import { describeColumn, describeRow, describeSection, describeTable, explainInstance, formatName } from './describe.js';
+import { describeColumn, describeRow, describeSection, describeTable, explainInstance, formatName, markdownText } from './describe.js';
 import { META_DOCS } from './completion.js';
 
 export interface HoverResult {
@@ -61,7 +61,7 @@ function hoverInTable(model: ReportModel, table: TableModel, offset: number, mor
             return { markdown: describeRow(template, table.def, row.def, parent), span: row.labelSpan };
         }
         const cell = row.cells.find(c => within(c.span, offset));
-        if (cell) return { markdown: describeCell(model, table, row.def?.short ?? row.def?.label ?? row.label, cell, more), span: cell.span };
+        if (cell) return { markdown: describeCell(model, table, row.def?.short ?? row.def?.label ?? markdownText(row.label), cell, more), span: cell.span };
     }
     return undefined;
 }
@@ -70,7 +70,7 @@ function describeCell(model: ReportModel, table: TableModel, rowName: string, ce
     const column = cell.column;
     const lines = [`**${rowName} · ${column?.short ?? column?.label ?? ''}**`];
     if (column) {
-        const value = cell.state === 'number' ? String(cell.value) : cell.state === 'invalid' ? `无法读取「${cell.text}」` : '空（按 0 计）';
+        const value = cell.state === 'number' ? String(cell.value) : cell.state === 'invalid' ? `无法读取「${markdownText(cell.text)}」` : '空（按 0 计）';
         lines.push(`填写值：${value}（应为${kindNames[column.kind]}${column.unit ? `，单位${column.unit}` : ''}）`);
     }
     const instances = ruleInstances(model).filter(i => i.table === table &&

@@ -6,7 +6,8 @@ import { mkdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSyn
 import * as path from 'node:path';
 import { renderStandalone } from '../render/html.js';
 import type { ReportView } from '../render/view-model.js';
-import { FontError, type RoleFonts } from './fonts.js';
+import { describeFonts, findFonts, FontError, type RoleFonts } from './fonts.js';
+import { isReportPath, reportStem } from '../util/report-files.js';
 import { exportStrings as S } from './strings.js';
 
 export const exportFormats = ['html', 'docx', 'xlsx', 'pdf'] as const;
@@ -24,6 +25,20 @@ export interface ExportOptions {
     fontPath?: string;
     /** Fonts already found (tests). */
     fonts?: RoleFonts;
+}
+
+/**
+ * The fonts a PDF export will use (xxgk.export.fontPath / --font, else the machine's, else xxgk's
+ * fallback), found once, with the line that tells the user which: pass `fonts` on to renderExport.
+ */
+export function pdfFonts(fontPath: string | undefined): { fonts: RoleFonts; description: string } {
+    try {
+        const fonts = findFonts({ fontPath });
+        return { fonts, description: describeFonts(fonts) };
+    } catch (e) {
+        if (e instanceof FontError) throw new ExportError(e.message);
+        throw e;
+    }
 }
 
 // The writers load their libraries (docx, exceljs, pdfkit) on first use, not when the server or CLI starts.
@@ -61,13 +76,13 @@ export function outputPath(source: string | undefined, format: ExportFormat, out
         target = path.join(dir, `${baseName(source)}.${format}`);
     }
     target = path.resolve(target);
-    if (/\.xxgk$/i.test(target)) throw new ExportError(S.wouldWriteReport(target));
+    if (isReportPath(target)) throw new ExportError(S.wouldWriteReport(target));
     if (source && samePath(source, target)) throw new ExportError(S.wouldOverwriteSource(target));
     return target;
 }
 
 function baseName(source: string | undefined): string {
-    return source ? path.basename(source).replace(/\.xxgk$/i, '') : 'report';
+    return source ? reportStem(path.basename(source)) : 'report';
 }
 
 function samePath(a: string, b: string): boolean {

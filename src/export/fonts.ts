@@ -4,10 +4,14 @@
  * The setting xxgk.export.fontPath (CLI: --font) names one font for everything. Otherwise each role
  * of the 公文 typography (src/render/typography.ts) tries the fonts its platform usually has:
  * Windows SimFang/SimSun/SimHei/SimKai, macOS STFangsong/Songti/Heiti/Kaiti, Linux Noto CJK,
- * WenQuanYi, AR PL. A role without a font of its own falls back to the body font. No font at all
+ * WenQuanYi, AR PL. A role without a font of its own falls back to the body font. A machine
+ * without any CJK font gets the fallback that comes through npm with xxgk (Noto Serif SC, SIL OFL
+ * 1.1, from @expo-google-fonts/noto-serif-sc: Regular and Bold); system fonts win when present.
+ * Where that package is not installed either (the VS Code extension packs no node_modules), no font
  * is a FontError with a Chinese message, never a crash.
  */
 import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -23,6 +27,8 @@ export interface FoundFont {
     face?: string;
     /** The face's PostScript name (for messages and tests). */
     postscriptName: string;
+    /** Where it was found: the machine's fonts, the font setting, or xxgk's own fallback. */
+    source: 'system' | 'setting' | 'fallback';
 }
 
 export type RoleFonts = Record<FaceRole, FoundFont>;
@@ -92,12 +98,42 @@ export interface FontSearch {
     platform?: NodeJS.Platform;
     /** Where to look (default: the platform's font folders). */
     dirs?: readonly string[];
+    /** Use xxgk's own fallback font when the machine has none (default true). */
+    fallback?: boolean;
+}
+
+/** The npm package of the fallback font, and its files by role weight. */
+const FALLBACK = {
+    pkg: '@expo-google-fonts/noto-serif-sc',
+    regular: '400Regular/NotoSerifSC_400Regular.ttf',
+    bold: '700Bold/NotoSerifSC_700Bold.ttf',
+} as const;
+
+/**
+ * The fallback fonts for every role (Noto Serif SC: Regular for body, table and the 楷体 role, Bold
+ * for the title and headings), or undefined when the package is not installed.
+ */
+export function fallbackFonts(): RoleFonts | undefined {
+    let dir: string;
+    try {
+        dir = path.dirname(createRequire(import.meta.url).resolve(`${FALLBACK.pkg}/package.json`));
+    } catch {
+        return undefined;
+    }
+    const open = (file: string) => {
+        const font = openFont(path.join(dir, file), undefined, false);
+        return font && { ...font, source: 'fallback' as const };
+    };
+    const regular = open(FALLBACK.regular);
+    if (!regular) return undefined;
+    const bold = open(FALLBACK.bold) ?? regular;
+    return { body: regular, table: regular, subheading: regular, title: bold, heading: bold };
 }
 
 /** Finds the fonts for every role, or throws a FontError with a message for the user. */
 export function findFonts(search: FontSearch = {}): RoleFonts {
     if (search.fontPath) {
-        const font = openFont(search.fontPath, undefined, true)!;
+        const font = { ...openFont(search.fontPath, undefined, true)!, source: 'setting' as const };
         return { title: font, body: font, heading: font, subheading: font, table: font };
     }
     const platform: Platform = search.platform === 'win32' || search.platform === 'darwin' ? search.platform : search.platform === undefined
@@ -119,7 +155,11 @@ export function findFonts(search: FontSearch = {}): RoleFonts {
             if (body) break;
         }
     }
-    if (!body) throw new FontError(S.noFont);
+    if (!body) {
+        const fallback = search.fallback === false ? undefined : fallbackFonts();
+        if (fallback) return fallback;
+        throw new FontError(S.noFont);
+    }
     const table = pick('table') ?? body;
     const heading = pick('heading') ?? body;
     return { body, table, heading, title: pick('title') ?? heading, subheading: pick('subheading') ?? body };
@@ -185,5 +225,19 @@ export function openFont(file: string, face: string | undefined, strict: boolean
     }
     if (!font) return fail(S.fontUnreadable(file, 'empty collection'));
     if (!font.hasGlyphForCodePoint(HAN)) return fail(S.fontNoCjk(file));
-    return { path: file, postscriptName: font.postscriptName, ...(collection ? { face: font.postscriptName } : {}) };
+    return { path: file, postscriptName: font.postscriptName, source: 'system', ...(collection ? { face: font.postscriptName } : {}) };
+}
+
+/** Which fonts an export uses, for the user: 「NotoSerifCJKsc-Regular（正文、表格）、…」, and where they came from. */
+export function describeFonts(fonts: RoleFonts): string {
+    const roles = new Map<string, { font: FoundFont; roles: string[] }>();
+    for (const role of ['title', 'heading', 'subheading', 'body', 'table'] as const) {
+        const font = fonts[role];
+        const entry = roles.get(font.postscriptName) ?? { font, roles: [] };
+        entry.roles.push(S.roleNames[role]);
+        roles.set(font.postscriptName, entry);
+    }
+    const list = [...roles.values()].map(e => `${e.font.postscriptName}（${e.roles.join('、')}）`).join('、');
+    const sources = new Set([...roles.values()].map(e => e.font.source));
+    return S.fontsUsed(list, sources.has('fallback') ? 'fallback' : sources.has('setting') ? 'setting' : 'system');
 }

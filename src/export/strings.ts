@@ -5,6 +5,12 @@ export const exportStrings = {
     fontPathMissing: (path: string) => `字体文件不存在：${path}（见设置 xxgk.export.fontPath 或命令行 --font）`,
     fontUnreadable: (path: string, reason: string) => `无法读取字体文件 ${path}：${reason}`,
     fontNoCjk: (path: string) => `字体 ${path} 不含中文字形，不能用于导出 PDF`,
+    roleNames: { title: '标题', heading: '一级标题', subheading: '二级标题', body: '正文', table: '表格' },
+    fontsUsed: (list: string, source: 'system' | 'setting' | 'fallback') => `字体：${list}` + {
+        system: '（本机字体）',
+        setting: '（设置 xxgk.export.fontPath 或 --font 指定）',
+        fallback: '（本机未找到中文字体，使用随 xxgk 安装的 Noto Serif SC；可用 xxgk.export.fontPath 或 --font 另选）',
+    }[source],
     wouldOverwriteSource: (path: string) => `导出文件 ${path} 就是年报源文件；为免覆盖已写的内容，未做任何修改`,
     wouldWriteReport: (path: string) => `导出文件 ${path} 的扩展名是 .xxgk；为免覆盖年报，请换一个文件名`,
     cannotWrite: (path: string, reason: string) => `无法写入 ${path}（${reason}）`,

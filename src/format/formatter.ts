@@ -5,6 +5,7 @@
  * model is the same before and after, and formatting twice is formatting once.
  */
 import type { ReportModel, Span } from '../model/types.js';
+import { lineRanges } from '../util/lines.js';
 import { layoutTable, INDENT, type LayoutRow } from './table-layout.js';
 
 export interface LineEdit {
@@ -20,16 +21,7 @@ interface Line {
 }
 
 function linesOf(text: string): Line[] {
-    const out: Line[] = [];
-    let start = 0;
-    while (start <= text.length) {
-        let next = text.indexOf('\n', start);
-        if (next < 0) next = text.length;
-        const end = text[next - 1] === '\r' ? next - 1 : next;
-        out.push({ start, end, text: text.slice(start, end) });
-        start = next + 1;
-    }
-    return out;
+    return lineRanges(text).map(({ start, end }) => ({ start, end, text: text.slice(start, end) }));
 }
 
 /** A line's content and its trailing // comment (without the slashes), split. */

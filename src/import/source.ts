@@ -24,7 +24,11 @@ export interface SourceLocation {
 
 /** One cell of a table as the source draws it: merged cells carry their spans (HTML model). */
 export interface SourceCell {
-    /** The cell's text, NFKC-normalised; inner line breaks kept as '\n', outer whitespace trimmed. */
+    /**
+     * The cell's text, NFKC-normalised, outer whitespace trimmed; inner line breaks kept as '\n'
+     * (HTML <br>, DOCX paragraphs). PDF cells have none: every line break inside a PDF cell is a wrap,
+     * so the PDF reader joins a cell's lines.
+     */
     text: string;
     rowSpan: number;
     colSpan: number;

@@ -4,12 +4,12 @@
  */
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem, inject,
-    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
 } from 'langium';
 import type { CheckOptions } from '../rules/check.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { XxgkGeneratedModule, XxgkGeneratedSharedModule } from './generated/module.js';
-import { registerValidationChecks } from './xxgk-validator.js';
+import { registerValidationChecks, XxgkDocumentValidator } from './xxgk-validator.js';
 
 export interface XxgkAddedServices {
     xxgk: {
@@ -22,8 +22,11 @@ export interface XxgkAddedServices {
 
 export type XxgkCoreServices = LangiumCoreServices & XxgkAddedServices;
 
-export function createXxgkModule(templates: TemplateRegistry = nationalRegistry): Module<XxgkCoreServices, XxgkAddedServices> {
-    return { xxgk: { Templates: () => templates, Options: () => ({}) } };
+export function createXxgkModule(templates: TemplateRegistry = nationalRegistry): Module<XxgkCoreServices, PartialLangiumCoreServices & XxgkAddedServices> {
+    return {
+        xxgk: { Templates: () => templates, Options: () => ({}) },
+        validation: { DocumentValidator: services => new XxgkDocumentValidator(services) },
+    };
 }
 
 export function createXxgkCoreServices(context: DefaultSharedCoreModuleContext = EmptyFileSystem, templates?: TemplateRegistry) {

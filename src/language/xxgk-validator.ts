@@ -1,7 +1,10 @@
-/** Hands the findings of the one analysis (src/rules/check.ts) to Langium as diagnostics. */
-import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+/**
+ * Hands the findings of the one analysis (src/rules/check.ts) to Langium as diagnostics, the lexer's
+ * and parser's errors among them: Langium's own English messages for those are switched off.
+ */
+import { AstUtils, DefaultDocumentValidator, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Report, XxgkAstType } from './generated/ast.js';
-import { analyzeCached } from '../rules/check.js';
+import { analyzeCached, byPosition, syntaxFindings } from '../rules/check.js';
 import { LineIndex } from '../util/lines.js';
 import type { Span } from '../model/types.js';
 import type { XxgkCoreServices } from './xxgk-module.js';
@@ -16,7 +19,9 @@ export function registerValidationChecks(services: XxgkCoreServices): void {
 function validateReport(services: XxgkCoreServices, report: Report, accept: ValidationAcceptor): void {
     const document = AstUtils.getDocument(report);
     const text = document.textDocument.getText();
-    const { findings } = analyzeCached(report, text, services.xxgk.Templates, services.xxgk.Options);
+    const { findings: analysed } = analyzeCached(report, text, services.xxgk.Templates, services.xxgk.Options);
+    const syntax = syntaxFindings(text, document.parseResult);
+    const findings = syntax.length ? [...syntax, ...analysed].sort(byPosition) : analysed;
     const lines = new LineIndex(text);
     const range = (span: Span) => ({ start: lines.position(span.start), end: lines.position(span.end) });
     const uri = document.uri.toString();
@@ -29,4 +34,10 @@ function validateReport(services: XxgkCoreServices, report: Report, accept: Vali
             relatedInformation: finding.related?.map(r => ({ location: { uri, range: range(r.span) }, message: r.message })),
         });
     }
+}
+
+/** Langium's validator without its English lexer and parser messages: validateReport says them in Chinese. */
+export class XxgkDocumentValidator extends DefaultDocumentValidator {
+    protected override processLexingErrors(): void { /* syntaxFindings, in validateReport */ }
+    protected override processParsingErrors(): void { /* syntaxFindings, in validateReport */ }
 }

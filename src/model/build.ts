@@ -15,7 +15,7 @@ import { nationalRegistry, type TemplateRegistry } from '../templates/registry.j
 import { indexOf, type TableIndex, type TemplateIndex } from '../templates/template-index.js';
 import type { ColumnDef, LabelSpec, RowDef, SectionDef, TemplateDef } from '../templates/types.js';
 import { Vocabulary, type LabelMatch } from '../templates/vocabulary.js';
-import { LineIndex } from '../util/lines.js';
+import { breakBefore, LineIndex, lineEndAt, lineStartAt } from '../util/lines.js';
 import { fillTemplate, looseKey, widthKey } from '../util/text.js';
 import { parseDate, parsePeriod, parseYear } from './meta-values.js';
 import type {
@@ -39,9 +39,9 @@ const META_EXAMPLES: Record<MetaName, string> = {
     published: '2025-01-20', period: '2024-01-01 至 2024-12-31',
 };
 const HEADING_LIKE = /^(?:[一二三四五六七八九十]+、)/;
-/** 0 to 999999999999999 written in ASCII digits only: the common cell, read without the general reader. */
+/** 0 to 999999999999 (MAX_CELL_VALUE) written in ASCII digits only: the common cell, read without the general reader. */
 function isPlainNumber(text: string): boolean {
-    if (text.length === 0 || text.length > 15) return false;
+    if (text.length === 0 || text.length > 12) return false;
     for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c < 48 || c > 57) return false;
@@ -188,8 +188,7 @@ class ModelBuilder {
     }
 
     private checkMeta(meta: Meta): void {
-        const firstBreak = this.text.search(/\r?\n/);
-        const top = { start: 0, end: firstBreak < 0 ? this.text.length : firstBreak };
+        const top = { start: 0, end: lineEndAt(this.text, 0) };
         const { template } = this;
         if (!meta.agency) this.report('xxgk/meta-missing', top, { key: '机关', hint: '例如「机关：某某局」' });
         if (!meta.year) this.report('xxgk/meta-missing', top, { key: '年度', hint: '例如「年度：2024」' });
@@ -263,12 +262,12 @@ class ModelBuilder {
         const raw = block.text;
         const closed = raw.length >= 6 && raw.endsWith('"""');
         let body = raw.slice(3, closed ? raw.length - 3 : raw.length);
-        const opening = /^[^\S\r\n]*\r?\n/.exec(body)?.[0].length ?? 0;
+        const opening = /^[^\S\r\n]*(?:\r\n?|\n)/.exec(body)?.[0].length ?? 0;
         body = body.slice(opening);
         if (closed) {
             // The line break before the closing fence is the block's, not the text's.
-            const lastBreak = body.lastIndexOf('\n');
-            if (lastBreak >= 0 && !body.slice(lastBreak + 1).trim()) body = body.slice(0, body[lastBreak - 1] === '\r' ? lastBreak - 1 : lastBreak);
+            const lastLine = lineStartAt(body, body.length);
+            if (lastLine > 0 && !body.slice(lastLine).trim()) body = body.slice(0, lastLine - breakBefore(body, lastLine));
         }
         const prose: ProseBlock = { span: { start: node.offset, end: node.end }, text: body, textOffset: node.offset + 3 + opening, closed };
         if (!closed) this.report('xxgk/text-unclosed', { start: node.offset, end: node.offset + 3 });
@@ -730,8 +729,8 @@ class ModelBuilder {
     private checkCompleteness(): void {
         const { model, index } = this;
         const end = this.text.length;
-        const lastBreak = Math.max(this.text.lastIndexOf('\n', end - 2), -1);
-        const lastLine = { start: lastBreak + 1, end };
+        // The last line (the one before a final line break, if the text ends with one).
+        const lastLine = { start: lineStartAt(this.text, end - breakBefore(this.text, end)), end };
         this.template.sections.forEach((def, i) => {
             const section = model.sectionsById.get(def.id);
             if (!section) {

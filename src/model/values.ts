@@ -25,31 +25,56 @@ const COUNT = /^\d+$/;
 const SIGNED = /^([+\-−]|增|减)?\s*(\d+)$/;
 const AMOUNT = /^(\d+(?:\.(\d+))?)\s*(万元|万|元)?$/;
 
-const PLAIN_COUNT = /^[0-9]{1,15}$/;
+/**
+ * The largest value a cell may hold (12 digits): far above any real count or amount in 万元, and low
+ * enough that every sum of up to 9,000 cells is still an exact integer in a double (below 2^53), so a
+ * total is never rounded. A larger number is an invalid value (R5), not a silently rounded one.
+ */
+export const MAX_CELL_VALUE = 999_999_999_999;
+const PLAIN_COUNT = /^[0-9]{1,12}$/;
 const NO_PROBLEMS: CellProblem[] = [];
+
+/** A cell's text as a message quotes it: up to 80 characters as written, a longer one cut to 40. */
+function quoted(raw: string): string {
+    if (raw.length <= 80) return raw;
+    const points = [...raw];
+    return points.length <= 80 ? raw : `${points.slice(0, 40).join('')}…（共 ${points.length} 个字符）`;
+}
+
+/** Sums of cells (amounts have up to four decimals) without binary noise; integers stay exact. */
+export function roundSum(value: number): number {
+    return Number.isInteger(value) ? value : Math.round(value * 1e6) / 1e6;
+}
 
 export function parseCell(raw: string, column: ColumnDef): ParsedCell {
     if (column.kind !== 'amount' && PLAIN_COUNT.test(raw)) return { state: 'number', value: Number(raw), problems: NO_PROBLEMS };
     const text = raw.normalize('NFKC').trim();
     if (text === '') return { state: 'blank', value: 0, problems: NO_PROBLEMS };
     if (DASH.test(text)) return { state: 'dash', value: 0, problems: NO_PROBLEMS };
-    const invalid = (): ParsedCell => ({
-        state: 'invalid',
-        problems: [{ code: 'xxgk/value-kind', params: { column: column.short ?? column.label, kind: kindNames[column.kind], text: raw } }],
-    });
+    const invalid = (tooLarge = false): ParsedCell => {
+        const params: Record<string, string | number> = { column: column.short ?? column.label, kind: kindNames[column.kind], text: quoted(raw) };
+        if (tooLarge) params.limit = MAX_CELL_VALUE;
+        return { state: 'invalid', problems: [{ code: 'xxgk/value-kind', params }] };
+    };
     switch (column.kind) {
-        case 'count':
-            return COUNT.test(text) ? { state: 'number', value: Number(text), problems: NO_PROBLEMS } : invalid();
+        case 'count': {
+            if (!COUNT.test(text)) return invalid();
+            const value = Number(text);
+            return value <= MAX_CELL_VALUE ? { state: 'number', value, problems: NO_PROBLEMS } : invalid(true);
+        }
         case 'signed': {
             const m = SIGNED.exec(text);
             if (!m) return invalid();
             const negative = m[1] === '-' || m[1] === '−' || m[1] === '减';
-            return { state: 'number', value: negative ? -Number(m[2]) : Number(m[2]), problems: NO_PROBLEMS };
+            const value = Number(m[2]);
+            if (!(value <= MAX_CELL_VALUE)) return invalid(true);
+            return { state: 'number', value: negative ? -value : value, problems: NO_PROBLEMS };
         }
         case 'amount': {
             const m = AMOUNT.exec(text);
             if (!m) return invalid();
             const value = Number(m[1]);
+            if (!(value <= MAX_CELL_VALUE)) return invalid(true);
             const problems: CellProblem[] = [];
             const name = column.short ?? column.label;
             const decimals = m[2]?.length ?? 0;

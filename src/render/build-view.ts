@@ -8,8 +8,9 @@
  */
 import type { CellModel, DateValue, Finding, ReportModel, RowModel, Span, TableModel } from '../model/types.js';
 import type { ColumnDef, LinearRuleDef, RowDef, TableDef } from '../templates/types.js';
-import { LineIndex } from '../util/lines.js';
+import { LineIndex, lineRanges } from '../util/lines.js';
 import { leavesOf, placeTree, treeHeight, type Placed, type TreeNode } from './layout.js';
+import { placeFindings } from './place.js';
 import { renderStrings as S } from './strings.js';
 import {
     VIEW_SCHEMA, type ReportView, type ViewAnchored, type ViewBlock, type ViewCell, type ViewCheck, type ViewFinding,
@@ -26,9 +27,7 @@ export function buildView(checked: CheckedReport): ReportView {
     return new ViewBuilder(checked).build();
 }
 
-interface Anchor {
-    start: number;
-    end: number;
+interface Anchor extends Span {
     target: ViewAnchored;
 }
 
@@ -53,7 +52,7 @@ interface HeaderItem {
     span?: Span;
 }
 
-const LEAD = /^([（(]\s*[一二三四五六七八九十]+\s*[）)][^。！？；\n]{1,40}?[。：:])/;
+const LEAD = /^([（(]\s*[一二三四五六七八九十]+\s*[）)][^。！？；\r\n]{1,40}?[。：:])/;
 const TRIM = /^[\s\u3000]+|[\s\u3000]+$/g;
 
 class ViewBuilder {
@@ -137,19 +136,12 @@ class ViewBuilder {
      * span (a row's missing cells share one), else the smallest one that contains its start.
      */
     private place(view: ReportView): void {
-        this.checked.findings.forEach((f, i) => {
+        const findings = this.checked.findings;
+        const placed = placeFindings(this.anchors, findings.map(f => f.span));
+        findings.forEach((f, i) => {
             view.counts[f.severity]++;
-            const { start, end } = f.span;
-            let targets = this.anchors.filter(a => a.start === start && a.end === end).map(a => a.target);
-            if (!targets.length) {
-                let best: Anchor | undefined;
-                for (const a of this.anchors) {
-                    if (a.start <= start && start < a.end && (!best || a.end - a.start < best.end - best.start)) best = a;
-                }
-                if (best) targets = [best.target];
-            }
-            if (!targets.length) view.unplaced.push(i);
-            for (const t of new Set(targets)) (t.findings ??= []).push(i);
+            if (!placed[i].length) view.unplaced.push(i);
+            for (const t of new Set(placed[i].map(a => this.anchors[a].target))) (t.findings ??= []).push(i);
         });
     }
 
@@ -162,19 +154,17 @@ class ViewBuilder {
         const body = text ? source.indexOf(text, span.start) : -1;
         const out: ViewParagraph[] = [];
         if (body >= 0) {
-            let offset = body;
-            for (const line of text.split(/\n/)) {
-                const raw = line.replace(/\r$/, '');
+            for (const line of lineRanges(text)) {
+                const raw = text.slice(line.start, line.end);
                 const trimmed = raw.replace(TRIM, '');
                 if (trimmed) {
-                    const start = offset + raw.search(/[^\s\u3000]/);
+                    const start = body + line.start + raw.search(/[^\s\u3000]/);
                     const lead = LEAD.exec(trimmed)?.[1];
                     const paragraph: ViewParagraph = { kind: 'paragraph', text: lead ? trimmed.slice(lead.length) : trimmed };
                     if (lead) paragraph.lead = lead;
                     this.anchor(paragraph, { start, end: start + trimmed.length });
                     out.push(paragraph);
                 }
-                offset += line.length + 1;
             }
         }
         // The fences and an unclosed block's findings land on the block's first paragraph.
@@ -352,11 +342,24 @@ class ViewBuilder {
         if (written?.value !== undefined) cell.value = written.value;
         if (written) {
             this.anchor(cell, written.span);
-            const computed = this.checked.findings.find(f => f.span.start === written.span.start && f.span.end === written.span.end &&
-                f.severity !== 'info' && typeof f.data.computed === 'number');
-            if (computed) cell.computed = computed.data.computed;
+            const computed = this.computedAt().get(`${written.span.start}:${written.span.end}`);
+            if (computed !== undefined) cell.computed = computed;
         }
         return cell;
+    }
+
+    private computedBySpan?: Map<string, number>;
+
+    /** The value the first warning or error at exactly a span computes for it, by `start:end`. */
+    private computedAt(): Map<string, number> {
+        if (!this.computedBySpan) {
+            this.computedBySpan = new Map();
+            for (const f of this.checked.findings) {
+                const key = `${f.span.start}:${f.span.end}`;
+                if (f.severity !== 'info' && typeof f.data.computed === 'number' && !this.computedBySpan.has(key)) this.computedBySpan.set(key, f.data.computed);
+            }
+        }
+        return this.computedBySpan;
     }
 
     // -----------------------------------------------------------------------------------------

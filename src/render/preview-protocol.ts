@@ -41,6 +41,7 @@ export interface ExportParams {
 }
 
 export type ExportResult =
-    | { status: 'written'; path: string; errors: number; warnings: number }
+    /** `fonts`: for a PDF, which fonts it embeds and where they came from (「字体：…」). */
+    | { status: 'written'; path: string; errors: number; warnings: number; fonts?: string }
     | { status: 'hasErrors'; errors: number; warnings: number }
     | { status: 'failed'; message: string };

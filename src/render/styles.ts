@@ -30,6 +30,9 @@ export const reportCss = `
   html, body { background: #fff; margin: 0; }
   .xxgk-page { max-width: none; padding: 0; line-height: ${bodyLineSpacing}pt; }
   .xxgk-table { line-height: 1.3; }
+  /* On paper nothing scrolls: a wide table (四, 15 columns) must fit the page, not be cut off. */
+  .xxgk-table-wrap { overflow: visible; }
+  .xxgk-table td.value { min-width: 0; padding: 2px 1px; }
   .xxgk-table thead { display: table-header-group; }
   .xxgk-table tr { page-break-inside: avoid; break-inside: avoid; }
   .xxgk-page h2 { page-break-after: avoid; break-after: avoid; }

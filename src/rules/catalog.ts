@@ -64,8 +64,10 @@ const entries = [
     { code: 'xxgk/text-unclosed', severity: 'error', title: '文本块没有结束', message: '文本块从这里开始，但没有结束的 """；之后的内容都被当作正文' },
     { code: 'xxgk/table-outside', severity: 'error', title: '表格行不在表格部分中', message: '表格行「{text}」不在二、三、四部分的表格中' },
 
+    { code: 'xxgk/syntax', severity: 'error', title: '语法错误', message: '语法错误：[无法识别的字符{chars}][此处不应出现{token}][文件在此处意外结束{end}]' },
+
     // --- cell values (R5, R6, R7)
-    { code: 'xxgk/value-kind', domainRule: 'R5', severity: 'error', title: '数值类型不符', message: '{column}应为{kind}，实际为「{text}」' },
+    { code: 'xxgk/value-kind', domainRule: 'R5', severity: 'error', title: '数值类型不符', message: '{column}应为{kind}，实际为「{text}」[，超出可核对的范围（最大 {limit}）]' },
     { code: 'xxgk/amount-unit', domainRule: 'R6', severity: 'warning', title: '金额单位', message: '{column}以万元为单位[，「{text}」合 {converted} 万元][；{hint}]' },
     { code: 'xxgk/amount-decimals', domainRule: 'R6', severity: 'warning', title: '金额小数位数', message: '{column}最多保留 {max} 位小数，「{text}」有 {decimals} 位' },
     { code: 'xxgk/blank-cell', domainRule: 'R7', severity: 'warning', title: '空单元格', message: '{what}，按 0 计；请填写 0' },

@@ -9,6 +9,8 @@ import { buildModel } from '../model/build.js';
 import type { Finding, ReportModel } from '../model/types.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { evaluateDeadline, type DeadlineOverride } from './deadline.js';
+import { fillTemplate, codePointName, visibleText } from '../util/text.js';
+import { catalogEntry } from './catalog.js';
 import { evaluateRules } from './engine.js';
 import { evaluateProse } from './prose.js';
 
@@ -54,13 +56,57 @@ export function analyzeCached(report: Report, text: string, registry: TemplateRe
 export function checkText(text: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): Analysis {
     const parsed = services.parser.LangiumParser.parse<Report>(text);
     const analysis = analyze(parsed.value, text, registry, options);
-    const syntax: Finding[] = [
-        ...parsed.lexerErrors.map(e => ({ start: e.offset, end: e.offset + Math.max(1, e.length), message: e.message })),
-        ...parsed.parserErrors.map(e => ({ start: e.token.startOffset, end: (e.token.endOffset ?? e.token.startOffset) + 1, message: e.message })),
-    ].map(e => ({
-        code: 'xxgk/syntax', severity: 'error' as const, message: `语法错误：${e.message}`,
-        span: { start: Math.max(0, e.start), end: Math.max(0, e.end) }, data: { code: 'xxgk/syntax' },
-    }));
+    const syntax = syntaxFindings(text, parsed);
     if (syntax.length) analysis.findings = [...syntax, ...analysis.findings].sort(byPosition);
     return analysis;
+}
+
+/** What the lexer and the parser report, as findings in Chinese (the grammar accepts any token sequence, so these are rare). */
+export interface SyntaxProblems {
+    lexerErrors: readonly LexerProblem[];
+    lexerReport?: { diagnostics: readonly LexerProblem[] };
+    parserErrors: readonly { token: { startOffset: number; endOffset?: number; image: string; tokenType?: { name: string } } }[];
+}
+
+interface LexerProblem {
+    offset: number;
+    length: number;
+}
+
+/**
+ * The lexer's and parser's errors as xxgk/syntax findings with Chinese messages that show the
+ * offending characters escaped (U+000D), for the CLI and for Langium's validator alike.
+ */
+export function syntaxFindings(text: string, parsed: SyntaxProblems): Finding[] {
+    const entry = catalogEntry('xxgk/syntax');
+    const finding = (start: number, end: number, params: Record<string, string>): Finding => {
+        const s = Math.min(Math.max(0, start), text.length);
+        return {
+            code: entry.code, severity: entry.severity, message: fillTemplate(entry.message, params),
+            span: { start: s, end: Math.min(Math.max(s, end), text.length) }, data: { code: entry.code },
+        };
+    };
+    const out: Finding[] = [];
+    for (const e of [...parsed.lexerErrors, ...(parsed.lexerReport?.diagnostics ?? [])]) {
+        const length = Math.max(1, e.length);
+        out.push(finding(e.offset, e.offset + length, { chars: describeChars(text.slice(e.offset, e.offset + length)) }));
+    }
+    for (const e of parsed.parserErrors) {
+        const token = e.token;
+        const valid = Number.isFinite(token.startOffset) && token.startOffset >= 0 && token.tokenType?.name !== 'EOF';
+        if (valid) {
+            out.push(finding(token.startOffset, (token.endOffset ?? token.startOffset) + 1, { token: describeChars(token.image) }));
+        } else {
+            out.push(finding(text.length, text.length, { end: '' }));
+        }
+    }
+    return out;
+}
+
+/** Characters as a message quotes them: 「§」（U+00A7）, or U+000D for one that cannot be seen. */
+function describeChars(chars: string): string {
+    const points = [...chars];
+    const shown = points.slice(0, 20).join('');
+    const names = [...new Set(points.slice(0, 5))].map(codePointName).join(' ');
+    return visibleText(shown) === shown ? `「${shown}${points.length > 20 ? '…' : ''}」（${names}）` : names;
 }

@@ -7,6 +7,7 @@
  * workers send them back to the main thread: both evaluate the rules here, the same way.
  */
 import type { Finding, RelatedSpan, ReportModel, Span } from '../model/types.js';
+import { roundSum } from '../model/values.js';
 import { indexOf } from '../templates/template-index.js';
 import type { TemplateRegistry } from '../templates/registry.js';
 import type { CrossYearRuleDef, YearTerm } from '../templates/types.js';
@@ -190,7 +191,7 @@ export function crossYearInstances(current: ReportSummary, previous: ReportSumma
             const right = sum(r);
             const target = [...l, ...r].find(t => t.year === 'this' && t.id === rule.target)!;
             const onLeft = l.includes(target);
-            const value = onLeft ? round(right - (left - target.value)) : round(left - (right - target.value));
+            const value = onLeft ? roundSum(right - (left - target.value)) : roundSum(left - (right - target.value));
             const holds = rule.op === '=' ? left === right : rule.op === '>=' ? left >= right : left <= right;
             const instance: CrossYearInstance = {
                 rule, at: rule.each === 'row' ? rowLabel(place) : columnLabel(place),
@@ -275,9 +276,6 @@ function formatTerms(terms: readonly CrossYearTerm[], lastYear: number): string 
 }
 
 function sum(terms: readonly CrossYearTerm[]): number {
-    return round(terms.reduce((total, t) => total + t.value, 0));
+    return roundSum(terms.reduce((total, t) => total + t.value, 0));
 }
 
-function round(value: number): number {
-    return Math.round(value * 1e6) / 1e6;
-}

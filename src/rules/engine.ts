@@ -16,6 +16,7 @@ import { levels } from '../templates/levels.js';
 import type { CapabilityRuleDef, CoincidenceRuleDef, LinearRuleDef, RowDef, SubtotalRuleDef } from '../templates/types.js';
 import { fillTemplate } from '../util/text.js';
 import type { CellModel, Finding, RelatedSpan, ReportModel, Span, TableModel } from '../model/types.js';
+import { roundSum } from '../model/values.js';
 
 export interface Term {
     /** Column id (rules checked per row) or row id (rules checked per column). */
@@ -107,8 +108,8 @@ function holdsFor(rule: LinearRuleDef, value: (id: string) => number | undefined
         if (v === undefined) return undefined;
         right += v;
     }
-    left = round(left);
-    right = round(right);
+    left = roundSum(left);
+    right = roundSum(right);
     return rule.op === '=' ? left === right : rule.op === '>=' ? left >= right : left <= right;
 }
 
@@ -244,7 +245,7 @@ function instance(rule: LinearRuleDef, table: TableModel, at: string, term: (id:
     let computed: number | undefined;
     let expected: RuleInstance['expected'];
     if (target?.cell) {
-        const value = lhs.includes(target) ? round(right - (left - target.value)) : round(left - (right - target.value));
+        const value = lhs.includes(target) ? roundSum(right - (left - target.value)) : roundSum(left - (right - target.value));
         if (rule.op === '=') {
             computed = value;
             if (computed < 0 && target.cell.column?.kind !== 'signed') computed = undefined;
@@ -372,10 +373,6 @@ export function formatTerms(terms: readonly Term[]): string {
 function sum(terms: readonly Term[]): number {
     let total = 0;
     for (const t of terms) total += t.value;
-    return round(total);
+    return roundSum(total);
 }
 
-/** Sums of amounts with up to four decimals, without binary noise. */
-function round(value: number): number {
-    return Math.round(value * 1e6) / 1e6;
-}

@@ -11,6 +11,7 @@
  * from a PDF) are joined first; a blank line or a new numbered paragraph still breaks.
  */
 import type { CellModel, Finding, ReportModel, SectionModel, Span, TableModel } from '../model/types.js';
+import { MAX_CELL_VALUE } from '../model/values.js';
 import type { ProseExpectationDef, ProseFactDef, ProseRulesDef, TableCellRef } from '../templates/types.js';
 import { fillTemplate } from '../util/text.js';
 import { contributingCells, effectiveValue, ruleInstances } from './engine.js';
@@ -19,7 +20,7 @@ const PLACEHOLDERS: Record<string, string> = {
     n: '(?<n>[0-9０-９]+|[零〇一二两三四五六七八九十百]+)',
     amount: '(?<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)\\s*万元',
     unit: '\\s*(?:件|条|宗|起|个|份|例|次|项|案)',
-    gap: '[^，,；;。！？!?：:、\\n0-9０-９]{0,8}?',
+    gap: '[^，,；;。！？!?：:、\\r\\n0-9０-９]{0,8}?',
 };
 
 interface Compiled {
@@ -415,7 +416,8 @@ function check(model: ReportModel, fact: ProseFactDef, phrase: string, stated: n
         data: {
             code: fact.code, fact: fact.id, table: first.table, row: first.row, column: first.column,
             // A number in the prose: the value the tables give it. A phrase without one states `value`.
-            ...(fact.value === undefined ? { computed: actual, reported: stated } : { stated, actual }),
+            // A number no cell can hold (above MAX_CELL_VALUE) differs from every table value, but as a double it is rounded: not data.
+            ...(fact.value === undefined ? { computed: actual, ...(stated <= MAX_CELL_VALUE ? { reported: stated } : {}) } : { stated, actual }),
             cells: resolved.map(r => ({ ...r.ref, value: r.value })),
         },
         related: resolved.flatMap(r => r.cells.filter(c => fact.value === undefined || c.value !== 0 || c.state !== 'number')

@@ -49,19 +49,19 @@ const DENIED_RESULTS = '纠错|纠正|败诉|撤销|确认违法|责令';
 const RECEIVE = '(?:新收|收到|受理|接收|接到)';
 /** 上年结转, also as some reports write it (上年转结, docs/domain.md §5). */
 const CARRIED_IN = '上年(?:结转|转结)';
-const LONG_GAP = '[^，,；;。！？!?\\n0-9０-９]{0,24}?';
+const LONG_GAP = '[^，,；;。！？!?\\r\\n0-9０-９]{0,24}?';
 
 const applicationAndReviewFacts: readonly ProseFactDef[] = [
     // --- 三、收到和处理政府信息公开申请
     {
         ...count, id: 'received-with-carried', keywords: ['申请'], scope: 'clause',
-        pattern: `${RECEIVE}[^，,；;。！？!?\\n0-9０-９]{0,16}?申请(?!人){gap}{n}{unit}`, requires: `(?:含|包括|包含)${CARRIED_IN}`,
+        pattern: `${RECEIVE}[^，,；;。！？!?\\r\\n0-9０-９]{0,16}?申请(?!人){gap}{n}{unit}`, requires: `(?:含|包括|包含)${CARRIED_IN}`,
         cells: [applications('received'), applications('carriedIn')],
     },
     {
         // 「共受理申请 N 件」 sometimes counts the carried-over ones too: either reading is accepted.
         ...count, id: 'received', keywords: ['申请'], scope: 'clause',
-        pattern: `${RECEIVE}[^，,；;。！？!?\\n0-9０-９]{0,16}?申请(?!人){gap}{n}{unit}`,
+        pattern: `${RECEIVE}[^，,；;。！？!?\\r\\n0-9０-９]{0,16}?申请(?!人){gap}{n}{unit}`,
         cells: [applications('received')], alternatives: [[applications('received'), applications('carriedIn')]],
     },
     {
@@ -218,8 +218,8 @@ const governmentAccountability: ProseExpectationDef = {
 };
 
 const shared = {
-    clauseBreaks: '，,；;。！？!?\\n',
-    sentenceBreaks: '。；;！？!?\\n',
+    clauseBreaks: '，,；;。！？!?\\r\\n',
+    sentenceBreaks: '。；;！？!?\\r\\n',
     paragraphStart: '[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、是]|[0-9０-９]+[.、．]|[（(][0-9０-９]+[）)]|第[一二三四五六七八九十]+[、，,是]',
     approximate: '(?:约|近|超过|逾|将近|不足|不到)$',
 } as const;

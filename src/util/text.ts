@@ -111,7 +111,27 @@ function isWide(code: number): boolean {
         (code >= 0x20000 && code <= 0x3fffd);
 }
 
-/** Fills a template: {name} placeholders; a [ … ] part is dropped when one of its placeholders is missing. */
+/**
+ * Characters a message never shows raw: C0 and C1 controls (line breaks, tabs, escapes, NUL), DEL,
+ * the line and paragraph separators, and the bidirectional controls that reorder what is shown.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/** One character as a message names it: U+000D. */
+export function codePointName(ch: string): string {
+    return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Text as a message shows it: invisible characters (INVISIBLE) written as U+XXXX. */
+export function visibleText(text: string): string {
+    INVISIBLE.lastIndex = 0;
+    return INVISIBLE.test(text) ? text.replace(INVISIBLE, codePointName) : text;
+}
+
+/**
+ * Fills a template: {name} placeholders; a [ … ] part is dropped when one of its placeholders is missing.
+ * Values are shown with visibleText: user text never puts a raw control character in a message.
+ */
 export function fillTemplate(template: string, params: Readonly<Record<string, unknown>>): string {
     const fill = (part: string, optional: boolean): string | undefined => {
         let missing = false;
@@ -121,7 +141,7 @@ export function fillTemplate(template: string, params: Readonly<Record<string, u
                 missing = true;
                 return placeholder;
             }
-            return String(value);
+            return visibleText(String(value));
         });
         return missing && optional ? undefined : out;
     };

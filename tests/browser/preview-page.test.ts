@@ -15,6 +15,7 @@ import { renderPreviewContent } from '../../src/render/html.js';
 import { examplesDir, fixturesDir, read, root } from '../support/helpers.js';
 import { viewOf } from '../support/view.js';
 
+// tests/e2e/preview-page.mjs passes the chromium it found (tests/e2e/lib/host.mjs).
 const CHROMIUM = process.env.XXGK_CHROMIUM ?? '/usr/bin/chromium';
 const pages = new Map<string, string>();
 let server: Server;
@@ -202,6 +203,20 @@ describe('the preview page', () => {
         expect(visible).toBe(true);
         await p.locator('button[data-action="export"]').click();
         expect((await posted(p)).some(m => m.type === 'export')).toBe(true);
+
+        // A plain press on what reveals the source does not focus the page (so VS Code cannot pull the
+        // focus back from the editor after the reveal); a double click, a modified one, a summary do.
+        const focuses = (selector: string, init: { detail?: number; shiftKey?: boolean }): Promise<boolean> => p.evaluate(arg => {
+            const e = new MouseEvent('mousedown', { bubbles: true, cancelable: true, button: 0, detail: 1, ...arg.init });
+            document.querySelector(arg.selector)!.dispatchEvent(e);
+            return !e.defaultPrevented;
+        }, { selector, init });
+        expect(await focuses('.xxgk-page td[data-range]', {})).toBe(false);
+        expect(await focuses('.xxgk-page p[data-range]', {})).toBe(false);
+        expect(await focuses('button[data-action="first"]', {})).toBe(false);
+        expect(await focuses('.xxgk-page td[data-range]', { detail: 2 })).toBe(true);
+        expect(await focuses('.xxgk-page td[data-range]', { shiftKey: true })).toBe(true);
+        expect(await focuses('button[data-action="export"]', {})).toBe(true);
 
         const line = view.findings[first].range.start.line;
         await p.evaluate(l => window.postMessage({ type: 'activeLine', line: l }, '*'), line);

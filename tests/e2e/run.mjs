@@ -1,10 +1,12 @@
-// `npm run test:e2e` (after `npm run package`): both end-to-end suites in real VS Code, installing
-// code-server on first use (tests/e2e/lib/host.mjs says where). Each suite prints its own `N passed, M failed`;
+// `npm run test:e2e` (after `npm run package`): the preview page in Chromium and both end-to-end suites
+// in real VS Code, installing code-server on first use (tests/e2e/lib/host.mjs says where). What the
+// machine lacks for them is one line with its apt-get command. Each suite prints its own `N passed, M failed`;
 // the last line is the total, and any failure makes the exit code 1.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { runInProcessSuite } from './in-process.mjs';
-import { ensureHost, root } from './lib/host.mjs';
+import { ensureHost, missingPrerequisites, prerequisitesMessage, root } from './lib/host.mjs';
+import { runPreviewPageSuite } from './preview-page.mjs';
 import { closingLine } from './runner.mjs';
 import { runUiSuite, vsixPath } from './ui.mjs';
 
@@ -14,10 +16,15 @@ for (const file of [path.join(root, 'out', 'test', 'suite.cjs'), vsixPath()]) {
         process.exit(1);
     }
 }
+const missing = missingPrerequisites();
+if (missing.length > 0) {
+    console.error(prerequisitesMessage(missing));
+    process.exit(1);
+}
 await ensureHost();
 const started = Date.now();
 const results = [];
-for (const suite of [runInProcessSuite, runUiSuite]) {
+for (const suite of [runPreviewPageSuite, runInProcessSuite, runUiSuite]) {
     results.push(await suite());
     console.log('');
 }

@@ -149,6 +149,37 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
                 },
             },
             {
+                name: 'after a click on a cell in the preview the editor keeps the focus: what is typed next lands in the report, 5 times in a row',
+                fn: async () => {
+                    // The 总计 of five rows of table 三: each click selects the number, the typing replaces it.
+                    const rows = ['一、本年新收', '（二）部分公开', '1.属于国家秘密', '（七）总计', '四、结转下年度继续办理']
+                        .map(label => lines.findIndex(l => l.trim().startsWith(label) && l.includes('|')));
+                    assert(rows.every(r => r >= 0), 'the seed example has the rows');
+                    // The page must not take the focus on these clicks: VS Code polls a webview's focus (every
+                    // 250 ms) and, when it reports it after the reveal, pulls the focus back from the editor.
+                    const page = await s.wb.webviewFrame();
+                    await page.evaluate(() => {
+                        window.xxgkFocused = 0;
+                        window.addEventListener('focus', () => window.xxgkFocused++);
+                    });
+                    for (const [n, r] of rows.entries()) {
+                        const start = lines[r].search(/\d+\s*$/);
+                        const typed = String(n + 1);
+                        const target = s.wb.webview().locator(`td[data-range^="${r}:${start}:"]`);
+                        await target.scrollIntoViewIfNeeded();
+                        await target.click({ delay: 120 }); // pressed a moment, as a hand does
+                        assertEqual(await page.evaluate(() => window.xxgkFocused), 0, `times the preview took the focus (click ${n + 1})`);
+                        await s.wb.statusBarText('status.editor.selection', `Ln ${r + 1}, Col ${lines[r].length + 1} (`);
+                        await s.page.keyboard.type(typed);
+                        // The editor has it (the cursor stands after the typed digit, nothing selected) and so has the preview.
+                        await s.wb.statusBarText('status.editor.selection', `Ln ${r + 1}, Col ${start + 2}`);
+                        await s.wb.webview().locator(`td[data-range="${r}:${start}:${r}:${start + 1}"]`).filter({ hasText: typed }).waitFor();
+                    }
+                    await s.wb.focusEditor();
+                    await s.wb.runCommand('File: Revert File');
+                },
+            },
+            {
                 name: 'Ctrl+Space in table 三 lists the official row labels the table lacks',
                 fn: async () => {
                     const label = '3.要求提供公开出版物';

@@ -43,7 +43,7 @@ const key = (e: Expectation) => `${String(e.line).padStart(4, '0')} ${e.severity
  */
 export function expectationsIn(text: string): string[] {
     const out: Expectation[] = [];
-    text.split(/\r?\n/).forEach((line, i) => {
+    text.split(/\r\n?|\n/).forEach((line, i) => {
         const at = line.indexOf('//!');
         if (at < 0) return;
         for (const item of line.slice(at + 3).split(/[,，;；]/)) {

@@ -7,7 +7,7 @@
 import * as langium from 'langium';
 
 export const XxgkTerminals = {
-    NL: /\r?\n/,
+    NL: /\r\n?|\n/,
     TEXT_BLOCK: /"""(?:[^"]|"(?!""))*(?:""")?/,
     CELL: /(?:[^\s|｜:："\/]|\/(?!\/)|"(?!""))(?:[^\S\r\n]*(?:[^\s|｜:："\/]|\/(?!\/)|"(?!"")))*/,
     WS: /[^\S\r\n]+/,

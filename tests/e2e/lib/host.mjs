@@ -40,7 +40,7 @@ export function which(name) {
 /** The Debian chromium binary (or XXGK_CHROMIUM). */
 export function chromiumPath() {
     const found = process.env.XXGK_CHROMIUM ?? which('chromium') ?? which('chromium-browser') ?? which('google-chrome');
-    if (!found) throw new Error('no chromium on PATH: apt-get install chromium (or set XXGK_CHROMIUM to a Chrome/Chromium binary)');
+    if (!found) throw new Error(prerequisitesMessage(['chromium']));
     return found;
 }
 
@@ -52,14 +52,31 @@ export function hostInstalled() {
     return existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === lockHash() && existsSync(codeServerEntry);
 }
 
-/** What a fresh Debian machine lacks for the install and the tests, as an apt-get line. */
-function missingPrerequisites() {
+/**
+ * What this machine lacks for the end-to-end tests, as Debian/Ubuntu package names: a browser to
+ * drive always; while code-server is not installed yet, also what its install needs (ripgrep, and
+ * the tools and headers that build its native modules).
+ */
+export function missingPrerequisites({ installing = !hostInstalled() } = {}) {
     const missing = [];
+    if (!process.env.XXGK_CHROMIUM && !which('chromium') && !which('chromium-browser') && !which('google-chrome')) missing.push('chromium');
+    if (!installing) return missing;
     if (!which('rg')) missing.push('ripgrep');
     if (!existsSync('/usr/include/gssapi/gssapi.h') && !existsSync('/usr/include/gssapi.h')) missing.push('libkrb5-dev');
-    if (!process.env.XXGK_CHROMIUM && !which('chromium')) missing.push('chromium');
-    for (const tool of ['make', 'g++', 'python3']) if (!which(tool)) missing.push(tool === 'g++' ? 'g++' : tool);
+    for (const tool of ['g++', 'make', 'python3', 'pkg-config']) if (!which(tool)) missing.push(tool);
     return missing;
+}
+
+/** One line that says what is missing and the command that installs it. */
+export function prerequisitesMessage(missing) {
+    return `the end-to-end tests need ${missing.join(', ')}, missing on this machine: sudo apt-get install ${missing.join(' ')}` +
+        ' (Debian/Ubuntu; .ci/run installs them; XXGK_CHROMIUM may name another Chrome/Chromium binary)';
+}
+
+/** Throws the one-line message when something is missing. */
+export function checkPrerequisites() {
+    const missing = missingPrerequisites();
+    if (missing.length > 0) throw new Error(prerequisitesMessage(missing));
 }
 
 function run(command, args, options) {
@@ -72,11 +89,8 @@ function run(command, args, options) {
 
 /** Installs code-server and playwright-core into hostDir unless the same lock file is installed there already. */
 export async function ensureHost({ log = console.log } = {}) {
+    checkPrerequisites();
     if (hostInstalled()) return;
-    const missing = missingPrerequisites();
-    if (missing.length > 0) {
-        throw new Error(`the end-to-end tests need Debian packages: apt-get install ${missing.join(' ')} (.ci/run installs them)`);
-    }
     log(`Installing code-server 4.100.3 and playwright-core into ${hostDir} (first use, about a minute) ...`);
     const started = Date.now();
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'xxgk-host-install-'));

@@ -175,6 +175,14 @@ export class Workbench {
         return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     }
 
+    /** The frame of the preview's page itself (the one with the report), to evaluate scripts in, e.g. to watch its focus. */
+    async webviewFrame() {
+        for (const frame of this.page.frames()) {
+            if (await frame.$('.xxgk-page').catch(() => null)) return frame;
+        }
+        throw new AssertionError('no preview page is open');
+    }
+
     /** The Problems panel (Ctrl+Shift+M). */
     async openProblems() {
         await this.page.keyboard.press('Control+Shift+M');

@@ -228,22 +228,29 @@ interface Resolved {
 function resolve(model: ReportModel, ref: TableCellRef): Resolved | undefined {
     const table = model.tables.get(ref.table);
     if (!table) return undefined;
-    let value = effectiveValue(table, ref.row, ref.column);
-    if (value === undefined) return undefined;
+    // Undefined when the report lacks the row or column (or a sub-row of a group).
+    const written = effectiveValue(table, ref.row, ref.column);
+    if (written === undefined) return undefined;
     const cells = contributingCells(table, {
-        id: ref.row, label: '', value, row: ref.row, column: ref.column, cell: table.rowsById.get(ref.row)?.byColumn.get(ref.column),
+        id: ref.row, label: '', value: written, row: ref.row, column: ref.column, cell: table.rowsById.get(ref.row)?.byColumn.get(ref.column),
     });
     if (!cells.length || cells.some(c => c.state === 'invalid')) return undefined;
+    // The sum of the cells as the prose is compared with them (whatever the engine makes of blanks).
+    let value = 0;
     const blanks: string[] = [];
     for (const cell of cells) {
-        if (cell.state === 'number') continue;
+        if (cell.state === 'number') {
+            value += cell.value ?? 0;
+            continue;
+        }
         const computed = computedTotal(model, table, cell);
-        const name = labelOf(model, { ...ref, row: rowOf(table, cell) ?? ref.row, column: cell.column?.id ?? ref.column }, cell);
+        const name = labelOf(model, { ...ref, row: rowOf(table, cell) ?? ref.row, column: cell.column?.id ?? ref.column }, cell) +
+            (cell.state === 'dash' ? `写作「${cell.text}」` : '为空');
         if (computed === undefined) {
-            blanks.push(`${name}为空，按 0 计`);
+            blanks.push(`${name}，按 0 计`);
         } else {
             value += computed;
-            blanks.push(`${name}为空，按本行各项之和 ${computed} 计`);
+            blanks.push(`${name}，按本行各项之和 ${computed} 计`);
         }
     }
     return { ref, value: round(value), cells, blanks };

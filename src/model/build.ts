@@ -404,20 +404,22 @@ class ModelBuilder {
 
     private readTableLine(cells: RawCell[], lineSpan: Span): void {
         const first = cells[0];
-        const here = this.section?.def.kind === 'tables' ? this.index.tablesOfSection.get(this.section.def.id)! : [];
-        const fitsHere = (this.table && first.text && this.table.index.rowVocabulary.lookup(first.text)) ||
-            here.some(t => this.fits(this.table?.index === t ? this.table : t, cells));
-        if (!fitsHere) {
-            // The section heading was left out: the line belongs to a table of a section not written yet.
-            const missing = this.unwrittenSections().find(s => this.index.tablesOfSection.get(s.id)!.some(t => this.fits(t, cells)));
-            if (missing) this.openMissingSection(missing, lineSpan);
+        const open = this.table;
+        const openMatch = open && first.text ? open.index.rowVocabulary.lookup(first.text) : undefined;
+        if (!openMatch) {
+            const here = this.section?.def.kind === 'tables' ? this.index.tablesOfSection.get(this.section.def.id)! : [];
+            if (!here.some(t => this.fits(open?.index === t ? open : t, cells))) {
+                // The section heading was left out: the line belongs to a table of a section not written yet.
+                const missing = this.unwrittenSections().find(s => this.index.tablesOfSection.get(s.id)!.some(t => this.fits(t, cells)));
+                if (missing) this.openMissingSection(missing, lineSpan);
+            }
         }
         if (!this.section || this.section.def.kind !== 'tables') {
             return void this.report('xxgk/table-outside', lineSpan, { text: this.text.slice(lineSpan.start, lineSpan.end) });
         }
         const candidates = this.index.tablesOfSection.get(this.section.def.id)!;
         let table = this.table;
-        let rowMatch = table && first.text ? table.index.rowVocabulary.lookup(first.text) : undefined;
+        let rowMatch = table === open ? openMatch : undefined;
         // A line that does not fit the open table but fits another of this section: that table's caption was left out.
         if (!table || (!rowMatch && !this.fits(table, cells))) {
             const others = candidates.filter(t => t !== table?.index && this.fits(t, cells));

@@ -149,12 +149,10 @@ export function joinWrappedLines(text: string, rules: Pick<ProseRulesDef, 'claus
         while (last > lineStart && SPACE(text.charCodeAt(last - 1))) last--;
         let next = nl + 1;
         while (next < text.length && SPACE(text.charCodeAt(next))) next++;
-        const nextEnd = text.indexOf('\n', next);
-        const nextLine = text.slice(next, Math.min(next + 16, nextEnd < 0 ? text.length : nextEnd));
         const keep = last === lineStart || // a blank line (or the line before is)
             next >= text.length || text.charCodeAt(next) === 10 || text.charCodeAt(next) === 13 ||
             breaks[text.charCodeAt(last - 1)] === 1 ||
-            (paragraph !== undefined && (paragraph.test(nextLine) || isHeading(text, lineStart, last, paragraph, breaks)));
+            (paragraph !== undefined && (paragraph.test(text.slice(next, next + 16)) || isHeading(text, lineStart, last, paragraph, breaks)));
         if (!keep) {
             pieces.push(pieceStart, last);
             pieceStart = next;

@@ -24,6 +24,7 @@ const builds = [
     { ...common, entryPoints: { 'cli/main': 'src/cli/main.ts', 'cli/worker': 'src/cli/worker.ts' }, outdir: 'out' },
     { ...common, entryPoints: { 'bench/bench': 'bench/bench.ts' }, outdir: 'out', sourcemap: false },
     { ...common, entryPoints: { 'bench/preview': 'bench/preview.ts' }, outdir: 'out', sourcemap: false },
+    { ...common, entryPoints: { 'bench/import': 'bench/import.ts' }, outdir: 'out', sourcemap: false },
     // pdfkit stays outside (it only makes the bench's test file; its font data needs node_modules).
     { ...common, entryPoints: { 'bench/pdf': 'bench/pdf.ts' }, outdir: 'out', sourcemap: false, external: ['pdfkit'] },
     { ...common, entryPoints: { 'bench/large': 'bench/large.ts' }, outdir: 'out', sourcemap: false },

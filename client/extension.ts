@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { l10n, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerImportCommand } from './import-command.js';
 import { activatePreview } from './preview/index.js';
 
 let client: LanguageClient | undefined;
@@ -21,6 +22,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     client = new LanguageClient('xxgk', l10n.t('xxgk Report Language Server'), serverOptions, clientOptions);
     await client.start();
     activatePreview(context, client);
+    context.subscriptions.push(registerImportCommand(client));
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,6 +4,7 @@ export const commandIds = {
     showPreviewToSide: 'xxgk.showPreviewToSide',
     showSource: 'xxgk.showSource',
     export: 'xxgk.export',
+    importReport: 'xxgk.importReport',
 } as const;
 
 export const PREVIEW_VIEW_TYPE = 'xxgk.preview';

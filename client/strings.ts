@@ -39,4 +39,13 @@ export const clientStrings = {
     get open() { return l10n.t('Open'); },
     get reveal() { return l10n.t('Reveal in Folder'); },
     exportFailed: (message: string) => l10n.t('Export failed: {0}', message),
+    get importPick() { return l10n.t('Choose a published report to import'); },
+    get importLabel() { return l10n.t('Import'); },
+    get importFilter() { return l10n.t('Published reports'); },
+    importFailed: (message: string) => l10n.t('Import failed: {0}', message),
+    importExists: (name: string) => l10n.t('{0} already exists. Replace it with the imported report?', name),
+    get replace() { return l10n.t('Replace'); },
+    imported: (name: string, read: number, total: number, unreadable: number) =>
+        l10n.t('Imported {0}: {1} of {2} cells read, {3} unreadable (see the import report)', name, read, total, unreadable),
+    get importChannel() { return l10n.t('xxgk Import'); },
 };

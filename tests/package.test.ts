@@ -3,7 +3,7 @@
  * the bundles and the files VS Code reads, and nothing else — no node_modules, sources or maps.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { read, root } from './support/helpers.js';
@@ -14,12 +14,16 @@ describe('the .vsix', () => {
     const files = execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
         .split('\n').map(l => l.trim()).filter(Boolean).sort();
 
+    // pdf.js's maps for Chinese (GB) fonts a PDF does not embed, found by the importer beside the server bundle.
+    const gbCMaps = ['out/pdfjs/cmaps/LICENSE', ...readdirSync(path.join(root, 'out/pdfjs/cmaps')).filter(f => f.includes('GB') && f.endsWith('.bcmap'))
+        .map(f => `out/pdfjs/cmaps/${f}`)].sort();
+
     it('holds exactly the bundles, the manifest with its translations, the grammar, the icon and the docs', () => {
         expect(files).toEqual([
             'CHANGELOG.md', 'LICENSE', 'README.md',
             'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json',
             'language-configuration.json', 'media/icon.png',
-            'out/client/extension.cjs', 'out/server/main.cjs', 'out/webview/preview.js',
+            'out/client/extension.cjs', ...gbCMaps, 'out/server/main.cjs', 'out/webview/preview.js',
             'package.json', 'package.nls.json', 'package.nls.zh-cn.json',
             'syntaxes/xxgk.tmLanguage.json',
         ]);

@@ -48,5 +48,21 @@ const exportCommand: CommandSpec = {
     run: async (values, positionals) => (await import('./export.js')).runExport(values, positionals),
 };
 
+const importCommand: CommandSpec = {
+    name: 'import',
+    operands: '<文件或目录>…',
+    summary: '把已发布的年报（网页、Word、Excel、文本）导入为 .xxgk，写在原文件旁（或 -o 目录），附导入报告；目录并行导入',
+    options: {
+        output: { type: 'string', short: 'o', value: '目录' },
+        labels: { type: 'string', default: 'printed', value: 'printed|official' },
+        json: { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        jobs: { type: 'string', value: 'N' },
+    },
+    // The readers (parse5, JSZip, OpenCC) load only for `xxgk import`.
+    run: async (values, positionals) => (await import('./import.js')).runImport(values, positionals),
+};
+
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly CommandSpec[] = [check, create, exportCommand];
+export const commands: readonly CommandSpec[] = [check, create, exportCommand, importCommand];

@@ -15,7 +15,8 @@ export interface Expanded {
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'out']);
 
-export function expandPaths(args: readonly string[]): Expanded {
+/** `accept`: which file names below a folder are taken (reports by default; `xxgk import` takes published reports). */
+export function expandPaths(args: readonly string[], accept: (name: string) => boolean = isReportPath): Expanded {
     const files: string[] = [];
     const problems: string[] = [];
     const seen = new Set<string>();
@@ -50,7 +51,7 @@ export function expandPaths(args: readonly string[]): Expanded {
             }
             if (isDir) {
                 if (!SKIPPED_DIRS.has(entry.name)) walk(full);
-            } else if (isReportPath(entry.name)) {
+            } else if (accept(entry.name)) {
                 // Whatever it is (a file, a link, a FIFO…): reading it says what is wrong, if anything.
                 add(full);
             }

@@ -25,9 +25,10 @@ export interface SourceLocation {
 /** One cell of a table as the source draws it: merged cells carry their spans (HTML model). */
 export interface SourceCell {
     /**
-     * The cell's text, NFKC-normalised, outer whitespace trimmed; inner line breaks kept as '\n'
-     * (HTML <br>, DOCX paragraphs). PDF cells have none: every line break inside a PDF cell is a wrap,
-     * so the PDF reader joins a cell's lines.
+     * The cell's text, outer whitespace trimmed; inner line breaks kept as '\n' (HTML <br>, DOCX
+     * paragraphs). PDF cells have none: every line break inside a PDF cell is a wrap, so the PDF
+     * reader joins a cell's lines. NFKC: src/import/normalize.ts applies it to every document
+     * (to compatibility characters such as Kangxi radicals; full-width forms stay as printed).
      */
     text: string;
     rowSpan: number;
@@ -47,7 +48,7 @@ export interface SourceTable {
 
 export interface SourceParagraph {
     kind: 'paragraph';
-    /** The paragraph's text, NFKC-normalised; for PDF, line wraps inside the paragraph already joined. */
+    /** The paragraph's text (normalised as a cell's); for PDF, line wraps inside the paragraph already joined. */
     text: string;
     at: SourceLocation;
 }
@@ -71,8 +72,8 @@ export interface SourceIssue {
 }
 
 export interface SourceDocument {
-    /** 'text' | 'html' | 'docx' | 'pdf'. */
-    kind: 'text' | 'html' | 'docx' | 'pdf';
+    /** 'text' | 'html' | 'docx' | 'xlsx' | 'pdf'. */
+    kind: 'text' | 'html' | 'docx' | 'xlsx' | 'pdf';
     blocks: SourceBlock[];
     /** What the source says about itself outside the body (HTML <title>, <meta name="PubDate">, PDF info). */
     meta: { title?: string; published?: string };

@@ -14,12 +14,13 @@ import { diagnosticsTests } from './diagnostics.js';
 import { exportTests } from './export.js';
 import { formattingTests } from './formatting.js';
 import { hoverTests } from './hover.js';
+import { importTests } from './import.js';
 import { languageTests } from './language.js';
 import { previewTests } from './preview.js';
 import { quickFixTests } from './quick-fix.js';
 import { revertAll } from './support.js';
 
-const suites = [diagnosticsTests, quickFixTests, completionTests, hoverTests, formattingTests, crossYearTests, previewTests, exportTests, languageTests];
+const suites = [diagnosticsTests, quickFixTests, completionTests, hoverTests, formattingTests, crossYearTests, previewTests, exportTests, importTests, languageTests];
 
 export async function run(): Promise<void> {
     // Every test starts from the files on disk: unsaved edits (of a failed test too) are thrown away.

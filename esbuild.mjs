@@ -28,6 +28,8 @@ const builds = [
     // pdfkit stays outside (it only makes the bench's test file; its font data needs node_modules).
     { ...common, entryPoints: { 'bench/pdf': 'bench/pdf.ts' }, outdir: 'out', sourcemap: false, external: ['pdfkit'] },
     { ...common, entryPoints: { 'bench/large': 'bench/large.ts' }, outdir: 'out', sourcemap: false },
+    { ...common, entryPoints: { 'bench/robust': 'bench/robust.ts' }, outdir: 'out', sourcemap: false },
+    { ...common, entryPoints: { 'fuzz/main': 'tests/fuzz/main.ts' }, outdir: 'out', sourcemap: false },
     // The preview page's script: runs in the webview, not in Node.
     {
         entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out', bundle: true, format: 'iife',

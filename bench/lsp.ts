@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
-    DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
+    DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
     PublishDiagnosticsNotification, ShutdownRequest,
 } from 'vscode-languageserver-protocol';
 
@@ -17,6 +17,7 @@ export interface Server {
     pid: number;
     open(uri: string, text: string): Promise<number>;
     change(uri: string, version: number, text: string): Promise<number>;
+    close(uri: string): Promise<void>;
     stop(): Promise<void>;
 }
 
@@ -50,6 +51,9 @@ export async function startServer(root: string, workspace?: string): Promise<Ser
             const diagnostics = next(uri);
             await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
             return diagnostics;
+        },
+        async close(uri) {
+            await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
         },
         async stop() {
             await connection.sendRequest(ShutdownRequest.type);

@@ -10,7 +10,7 @@
  *   else: IndexManager.isAffected knows which 机关#年度 each document was and is now.
  */
 import {
-    AstUtils, DefaultIndexManager, DefaultScopeComputation, URI, type AstNodeDescription, type LangiumDocument,
+    AstUtils, DefaultIndexManager, DefaultScopeComputation, MultiMap, URI, type AstNodeDescription, type LangiumDocument, type LocalSymbols,
     type LangiumSharedCoreServices, type Module, type ValidationAcceptor,
 } from 'langium';
 import {
@@ -20,12 +20,14 @@ import type { CancellationToken, DefinitionParams, LocationLink } from 'vscode-l
 import type { Report } from '../src/language/generated/ast.js';
 import type { XxgkAddedServices } from '../src/language/xxgk-module.js';
 import { buildModel } from '../src/model/build.js';
-import type { Span } from '../src/model/types.js';
+import type { ReportModel, Span } from '../src/model/types.js';
 import { analyzeCached } from '../src/rules/check.js';
+import { splitSuppressed } from '../src/rules/suppress.js';
 import {
     agencyKeyOf, crossYearFindings, crossYearTargets, previousKey, reportKey, reportSummary, type ReportSummary, type SummarySpan,
 } from '../src/rules/cross-year.js';
 import { LineIndex } from '../src/util/lines.js';
+import { LARGE_DOCUMENT, logProblem, XxgkDocumentFactory } from './documents.js';
 import type { SavedDocuments } from './save-checks.js';
 
 /** The index entry of a report (its name is 机关#年度). */
@@ -47,6 +49,8 @@ interface Located {
 export class CrossYearReports {
     /** The key each document was exported under (kept when Langium drops the document's index entries). */
     private readonly exportedKeys = new Map<string, string>();
+    /** The key of last year's report of each exported document. */
+    private readonly previousKeys = new Map<string, string>();
     /** Keys of changed documents' current texts, computed once per set of changes. */
     private readonly changedKeys = new WeakMap<Set<string>, Map<string, string | undefined>>();
 
@@ -76,15 +80,24 @@ export class CrossYearReports {
 
     /** Forgets deleted documents, once the builder has used their keys to find the documents they affect. */
     forget(uris: readonly URI[]): void {
-        uris.forEach(uri => this.exportedKeys.delete(uri.toString()));
+        uris.forEach(uri => {
+            this.exportedKeys.delete(uri.toString());
+            this.previousKeys.delete(uri.toString());
+        });
     }
 
     /** The key a document is exported under; remembered for isAffected. */
     exportKey(document: LangiumDocument): string | undefined {
         const summary = this.summaryOf(document);
         const key = summary && reportKey(summary.agencyKey, summary.year);
-        if (key) this.exportedKeys.set(document.uri.toString(), key);
-        else this.exportedKeys.delete(document.uri.toString());
+        const uri = document.uri.toString();
+        if (key) {
+            this.exportedKeys.set(uri, key);
+            this.previousKeys.set(uri, previousKey(summary));
+        } else {
+            this.exportedKeys.delete(uri);
+            this.previousKeys.delete(uri);
+        }
         return key;
     }
 
@@ -114,7 +127,11 @@ export class CrossYearReports {
         const lines = new LineIndex(document.textDocument.getText());
         const range = (span: Span) => ({ start: lines.position(span.start), end: lines.position(span.end) });
         const templates = this.services.xxgk.Templates;
-        for (const finding of crossYearFindings(found.current, found.previous.summary, templates, previousUri)) {
+        // This report's suppression comments apply to its cross-year findings too (src/rules/suppress.ts).
+        const { suppressions } = analyzeCached(report, lines.text, templates);
+        const { visible } = splitSuppressed(crossYearFindings(found.current, found.previous.summary, templates, previousUri), suppressions,
+            f => lines.position(f.span.start).line);
+        for (const finding of visible) {
             accept(finding.severity, finding.message, {
                 node: report,
                 range: range(finding.span),
@@ -144,9 +161,10 @@ export class CrossYearReports {
      * was, or now is, last year's report of this document's 机关.
      */
     dependsOn(document: LangiumDocument, changed: Set<string>): boolean {
-        const summary = this.summaryOf(document);
-        if (!summary) return false;
-        const wanted = previousKey(summary);
+        // As it was last indexed (not yet indexed: it is built anyway); never analysed here, in the
+        // update, where a large report would hold back every other one.
+        const wanted = this.previousKeys.get(document.uri.toString());
+        if (wanted === undefined) return false;
         let keys = this.changedKeys.get(changed);
         if (!keys) this.changedKeys.set(changed, keys = new Map());
         for (const uri of changed) {
@@ -157,10 +175,15 @@ export class CrossYearReports {
         return false;
     }
 
-    /** The key of a document's current text, before Langium parses it again (undefined: gone or not a report). */
+    /**
+     * The key of a document's current text, before Langium parses it again (undefined: gone or not a
+     * report). The parse is the one the build then uses; an open report's analysis the one it checks.
+     * A large text is not parsed here: only its metadata lines are (see metadataLines).
+     */
     private keyOfCurrentText(uri: string): string | undefined {
         const { workspace } = this.services.shared;
-        let text = workspace.TextDocuments?.get(uri)?.getText();
+        const open = workspace.TextDocuments?.get(uri)?.getText();
+        let text = open;
         if (text === undefined) {
             try {
                 text = workspace.FileSystemProvider.readFileSync(URI.parse(uri));
@@ -168,12 +191,68 @@ export class CrossYearReports {
                 return undefined;
             }
         }
-        const report = this.services.parser.LangiumParser.parse<Report>(text).value;
-        const meta = buildModel(report, text, this.services.xxgk.Templates).meta;
+        const templates = this.services.xxgk.Templates;
+        let meta: ReportModel['meta'];
+        if (text.length > LARGE_DOCUMENT) {
+            const lines = metadataLines(text, this.loneCrBreaksLines);
+            meta = buildModel(this.services.parser.LangiumParser.parse<Report>(lines).value, lines, templates).meta;
+        } else {
+            const factory = workspace.LangiumDocumentFactory;
+            const report = (factory instanceof XxgkDocumentFactory ? factory.parseAhead<Report>(URI.parse(uri), text)
+                : this.services.parser.LangiumParser.parse<Report>(text)).value;
+            meta = (open !== undefined ? analyzeCached(report, text, templates).model : buildModel(report, text, templates)).meta;
+        }
         const agency = meta.agency?.value;
         const year = meta.year?.value;
         return agency && year !== undefined ? reportKey(agencyKeyOf(agency), year) : undefined;
     }
+
+    /** Whether the grammar reads a lone CR as a line break (as LSP does; issue 11 makes it so). */
+    private get loneCrBreaksLines(): boolean {
+        return this.loneCr ??= this.services.parser.LangiumParser.parse<Report>('标题：甲\r机关：乙').value.lines.length === 2;
+    }
+
+    private loneCr?: boolean;
+}
+
+const metaKeys = ['标题', '机关', '机关层级', '年度', '格式', '发布日期', '统计期限'];
+
+/**
+ * The lines of a text that may be metadata, in order, found by a scan instead of a parse: the lines
+ * (and what follows a text block on its last line) that start with a metadata key, outside text
+ * blocks and comments. The model reads its metadata from these lines only, so the metadata of the
+ * result is the text's (tests/cross-year-workspace.test.ts compares them on mutated reports).
+ */
+export function metadataLines(text: string, loneCrBreaksLines: boolean): string {
+    const out: string[] = [];
+    let i = 0;
+    let lineStart = true;
+    const isBreak = (at: number) => text[at] === '\n' || (loneCrBreaksLines && text[at] === '\r');
+    while (i < text.length) {
+        if (lineStart) {
+            lineStart = false;
+            let j = i;
+            while (j < text.length && /[^\S\r\n]/.test(text[j])) j++;
+            if (metaKeys.some(key => text.startsWith(key, j))) {
+                let end = j;
+                while (end < text.length && !isBreak(end) && !text.startsWith('"""', end)) end++;
+                out.push(text.slice(j, end).replace(/\r$/, ''));
+                i = end;
+                continue;
+            }
+        }
+        if (text.startsWith('//', i)) {
+            while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++; // as SL_COMMENT ends
+        } else if (text.startsWith('"""', i)) {
+            const close = text.indexOf('"""', i + 3);
+            i = close < 0 ? text.length : close + 3;
+            lineStart = true; // what follows a text block on its line starts a line of the report
+        } else {
+            if (isBreak(i)) lineStart = true;
+            i++;
+        }
+    }
+    return out.join('\n');
 }
 
 /** Exports each report under 机关#年度. */
@@ -185,20 +264,33 @@ export class CrossYearScopeComputation extends DefaultScopeComputation {
         this.reports = services.crossYear.Reports;
     }
 
-    override async collectExportedSymbols(document: LangiumDocument, cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
-        const exports = await super.collectExportedSymbols(document, cancelToken);
+    /** Only the report itself, under its key (the lines have no names; Langium would visit each). */
+    override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         const key = this.reports.exportKey(document);
-        if (key) exports.push(this.descriptions.createDescription(document.parseResult.value, key, document)); // type: Report
-        return exports;
+        return key ? [this.descriptions.createDescription(document.parseResult.value, key, document)] : []; // type: Report
+    }
+
+    /** Nothing is scoped within a report (no cross-references): Langium would visit every node. */
+    override async collectLocalSymbols(): Promise<LocalSymbols> {
+        return new MultiMap();
     }
 }
 
 /** Re-validates the reports whose last year's report changed (besides Langium's reference-based rule). */
 export class CrossYearIndexManager extends DefaultIndexManager {
+    constructor(private readonly shared: LangiumSharedCoreServices) {
+        super(shared);
+    }
+
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (super.isAffected(document, changedUris)) return true;
-        const services = this.serviceRegistry.getServices(document.uri) as Partial<CrossYearAddedServices>;
-        return services.crossYear?.Reports.dependsOn(document, changedUris) ?? false;
+        try {
+            const services = this.serviceRegistry.getServices(document.uri) as Partial<CrossYearAddedServices>;
+            return services.crossYear?.Reports.dependsOn(document, changedUris) ?? false;
+        } catch (e) {
+            logProblem(this.shared, `xxgk: ${document.uri.toString()}`, e);
+            return true; // re-validating too much is safe
+        }
     }
 }
 

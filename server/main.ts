@@ -8,6 +8,17 @@ import { registerPreviewService } from './preview-service.js';
 import { createXxgkServices } from './xxgk-services.js';
 
 const connection = createConnection(ProposedFeatures.all);
+// The last safety net: whatever slipped through is logged, and the server keeps serving the other
+// documents (the causes are handled where they happen: server/documents.ts).
+const logUncaught = (what: string) => (error: unknown) => {
+    try {
+        connection.console.error(`xxgk: ${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    } catch {
+        // the connection itself is gone: nothing left to tell
+    }
+};
+process.on('unhandledRejection', logUncaught('未处理的异步错误'));
+process.on('uncaughtException', logUncaught('未捕获的错误'));
 const { shared, Xxgk } = createXxgkServices({ connection, ...NodeFileSystem });
 startLanguageServer(shared);
 registerPreviewService(shared, Xxgk);

@@ -4,8 +4,8 @@
  * opening, or a document that is not open in an editor) and export requests (it writes the file),
  * so the client never parses a report.
  */
-import { readFileSync } from 'node:fs';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Report } from '../src/language/generated/ast.js';
 import { buildView } from '../src/render/build-view.js';
@@ -15,11 +15,13 @@ import {
 import { analyze, analyzeCached } from '../src/rules/check.js';
 import { ExportError, isExportFormat, outputPath, pdfFonts, renderExport, writeExport } from '../src/export/export.js';
 import { exportStrings } from '../src/export/strings.js';
+import { ReadError } from '../src/cli/check-file.js';
+import { logProblem, readReportFile } from './documents.js';
 import type { XxgkServices } from './xxgk-services.js';
 
 const messages = {
-    unreadable: (path: string, reason: string) => `无法读取 ${path}（${reason}）`,
     failed: (reason: string) => `导出失败：${reason}`,
+    renderFailed: (reason: string) => `无法生成预览：${reason}`,
 };
 
 export function registerPreviewService(shared: LangiumSharedServices, xxgk: XxgkServices): void {
@@ -27,6 +29,7 @@ export function registerPreviewService(shared: LangiumSharedServices, xxgk: Xxgk
     if (!connection) return;
     const documents = shared.workspace.LangiumDocuments;
     const builder = shared.workspace.DocumentBuilder;
+    const editors = shared.workspace.TextDocuments;
     /** Documents with a preview open, counted (two windows may preview one document). */
     const previewed = new Map<string, number>();
 
@@ -36,43 +39,71 @@ export function registerPreviewService(shared: LangiumSharedServices, xxgk: Xxgk
         return { uri: doc.uri.toString(), version: doc.textDocument.version, view: buildView(analysis) };
     };
 
-    /** The view of a document: the open one once validated, else the file on disk. */
+    const viewOfText = (uri: string, version: number, text: string): ViewMessage => {
+        const report = xxgk.parser.LangiumParser.parse<Report>(text).value;
+        return { uri, version, view: buildView(analyze(report, text, xxgk.xxgk.Templates)) };
+    };
+
+    /**
+     * The view of a document: the open one once validated (its editor text if the build cannot say),
+     * else its file — only a regular `.xxgk` file: a request names a report, not any path.
+     */
     const currentView = async (uri: string): Promise<ViewMessage> => {
         const parsed = URI.parse(uri);
-        if (documents.hasDocument(parsed)) {
-            await builder.waitUntil(DocumentState.Validated, parsed);
-            return viewOfDocument(documents.getDocument(parsed)!);
+        const editor = editors.get(uri);
+        if (editor) {
+            const validated = await builder.waitUntil(DocumentState.Validated, parsed).then(() => true, () => false);
+            const doc = documents.getDocument(parsed);
+            const now = editors.get(uri);
+            if (!now) return currentView(uri); // closed meanwhile: its file, if any
+            if (validated && doc && doc.textDocument.getText() === now.getText()) return viewOfDocument(doc);
+            return viewOfText(uri, now.version, now.getText());
         }
         let text: string;
         try {
-            text = readFileSync(parsed.fsPath, 'utf8');
+            text = readReportFile(parsed);
         } catch (e) {
-            const err = e as NodeJS.ErrnoException;
-            throw new ExportError(messages.unreadable(parsed.fsPath, err.code ?? err.message));
+            throw e instanceof ReadError ? new ExportError(e.message) : e;
         }
-        const report = xxgk.parser.LangiumParser.parse<Report>(text).value;
-        return { uri, version: -1, view: buildView(analyze(report, text, xxgk.xxgk.Templates, xxgk.xxgk.Options)) };
+        return viewOfText(uri, -1, text);
     };
 
     builder.onBuildPhase(DocumentState.Validated, docs => {
         for (const doc of docs) {
-            if (previewed.has(doc.uri.toString())) void connection.sendNotification(PreviewMethods.view, viewOfDocument(doc));
+            if (!previewed.has(doc.uri.toString()) || !documents.hasDocument(doc.uri)) continue;
+            try {
+                void connection.sendNotification(PreviewMethods.view, viewOfDocument(doc));
+            } catch (e) {
+                logProblem(shared, `xxgk: 预览 ${doc.uri.toString()} 时出错`, e);
+            }
         }
     });
 
-    connection.onNotification(PreviewMethods.open, ({ uri }: DocumentParams) => {
+    connection.onNotification(PreviewMethods.open, (params: DocumentParams | null) => {
+        const uri = String(params?.uri);
         previewed.set(uri, (previewed.get(uri) ?? 0) + 1);
     });
-    connection.onNotification(PreviewMethods.close, ({ uri }: DocumentParams) => {
+    connection.onNotification(PreviewMethods.close, (params: DocumentParams | null) => {
+        const uri = String(params?.uri);
         const n = (previewed.get(uri) ?? 0) - 1;
         if (n > 0) previewed.set(uri, n);
         else previewed.delete(uri);
     });
-    connection.onRequest(PreviewMethods.render, ({ uri }: DocumentParams) => currentView(uri));
+    connection.onRequest(PreviewMethods.render, async (params: DocumentParams | null) => {
+        const uri = params?.uri;
+        try {
+            return await currentView(String(uri));
+        } catch (e) {
+            logProblem(shared, `xxgk: 预览 ${String(uri)}`, e);
+            const message = e instanceof ExportError ? e.message : messages.renderFailed((e as Error).message);
+            throw new ResponseError(ErrorCodes.InternalError, message);
+        }
+    });
     connection.onRequest(PreviewMethods.export, async (params: ExportParams): Promise<ExportResult> => {
         try {
+            params ??= {} as ExportParams;
             if (!isExportFormat(params.format)) return { status: 'failed', message: exportStrings.unknownFormat(String(params.format)) };
-            const { view } = await currentView(params.uri);
+            const { view } = await currentView(String(params.uri));
             const { error: errors, warning: warnings } = view.counts;
             if (errors && !params.allowErrors) return { status: 'hasErrors', errors, warnings };
             const parsed = URI.parse(params.uri);

@@ -3,10 +3,10 @@
  * report that is as it was last saved: not open, or open and unchanged since it was opened or saved.
  * That is a state of the document, not an event: whatever re-validates a saved report later (the file
  * watcher's change right after a save, an edit of last year's report) keeps its on-save findings.
+ * (server/documents.ts's update handler records opens and saves here.)
  */
-import { URI, type LangiumDocument } from 'langium';
-import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The version of each open report when it was opened or last saved. */
@@ -35,25 +35,3 @@ export class SavedDocuments {
 }
 
 export type XxgkSharedAddedServices = { workspace: { SavedDocuments: SavedDocuments } };
-
-export class XxgkDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
-    private readonly saved: SavedDocuments;
-
-    constructor(services: LangiumSharedServices & XxgkSharedAddedServices) {
-        super(services);
-        this.saved = services.workspace.SavedDocuments;
-    }
-
-    didOpenDocument(event: TextDocumentChangeEvent<TextDocument>): void {
-        this.saved.record(event.document); // before the change event that builds it
-    }
-
-    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
-        this.saved.forget(event.document.uri);
-    }
-
-    didSaveDocument(event: TextDocumentChangeEvent<TextDocument>): void {
-        // Re-validate as a change does (and with it the reports that depend on this one).
-        if (this.saved.record(event.document)) this.fireDocumentUpdate([URI.parse(event.document.uri)], []);
-    }
-}

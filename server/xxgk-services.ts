@@ -1,7 +1,7 @@
 /** The full language-server services: Langium's LSP defaults, the xxgk core, and the xxgk LSP providers. */
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
+    createDefaultModule, createDefaultSharedModule, NormalizedTextDocuments, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
     type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { XxgkGeneratedModule, XxgkGeneratedSharedModule } from '../src/language/generated/module.js';
@@ -11,7 +11,11 @@ import type { TemplateRegistry } from '../src/templates/registry.js';
 import { registerCheckSettings } from './check-settings.js';
 import { CrossYearModule, CrossYearSharedModule, registerCrossYearChecks, type CrossYearAddedServices } from './cross-year.js';
 import { XxgkCodeActionProvider } from './lsp/code-action-provider.js';
-import { SavedDocuments, XxgkDocumentUpdateHandler, type XxgkSharedAddedServices } from './save-checks.js';
+import {
+    clampedTextDocuments, ReportFileSystem, XxgkDocumentBuilder, XxgkDocumentFactory, XxgkDocumentUpdateHandler, XxgkServiceRegistry, XxgkValidationRegistry,
+    XxgkWorkspaceManager,
+} from './documents.js';
+import { SavedDocuments, type XxgkSharedAddedServices } from './save-checks.js';
 import { XxgkCompletionProvider } from './lsp/completion-provider.js';
 import { XxgkFormatter } from './lsp/formatter.js';
 import { XxgkHoverProvider } from './lsp/hover-provider.js';
@@ -23,6 +27,7 @@ export type XxgkServices = LangiumServices & XxgkAddedServices & CrossYearAddedS
 
 /** The LSP providers: each adapts one pure module of src/editor or src/format. */
 export const XxgkLspModule: Module<XxgkServices, PartialLangiumServices> = {
+    validation: { ValidationRegistry: services => new XxgkValidationRegistry(services) },
     lsp: {
         CompletionProvider: services => new XxgkCompletionProvider(services),
         HoverProvider: services => new XxgkHoverProvider(services),
@@ -37,14 +42,25 @@ export const XxgkLspModule: Module<XxgkServices, PartialLangiumServices> = {
 
 export type XxgkSharedServices = LangiumSharedServices & XxgkSharedAddedServices;
 
-/** Shared LSP services: which reports are saved, for the checks that run on save. */
+/**
+ * Shared LSP services: the document lifecycle that no message sequence breaks (server/documents.ts),
+ * and which reports are saved, for the checks that run on save.
+ */
 export const XxgkSharedLspModule: Module<XxgkSharedServices, PartialLangiumSharedServices & XxgkSharedAddedServices> = {
-    workspace: { SavedDocuments: shared => new SavedDocuments(shared) },
+    ServiceRegistry: shared => new XxgkServiceRegistry(shared),
+    workspace: {
+        SavedDocuments: shared => new SavedDocuments(shared),
+        TextDocuments: () => new NormalizedTextDocuments(clampedTextDocuments),
+        DocumentBuilder: shared => new XxgkDocumentBuilder(shared),
+        LangiumDocumentFactory: shared => new XxgkDocumentFactory(shared),
+        WorkspaceManager: shared => new XxgkWorkspaceManager(shared),
+    },
     lsp: { DocumentUpdateHandler: shared => new XxgkDocumentUpdateHandler(shared) },
 };
 
 export function createXxgkServices(context: DefaultSharedModuleContext, templates?: TemplateRegistry): { shared: XxgkSharedServices; Xxgk: XxgkServices } {
-    const shared = inject(createDefaultSharedModule(context), XxgkGeneratedSharedModule, CrossYearSharedModule, XxgkSharedLspModule);
+    const files = { ...context, fileSystemProvider: (s: Parameters<typeof context.fileSystemProvider>[0]) => new ReportFileSystem(context.fileSystemProvider(s)) };
+    const shared = inject(createDefaultSharedModule(files), XxgkGeneratedSharedModule, CrossYearSharedModule, XxgkSharedLspModule);
     const Xxgk: XxgkServices = inject(createDefaultModule({ shared }), XxgkGeneratedModule, createXxgkModule(templates), CrossYearModule, XxgkLspModule);
     shared.ServiceRegistry.register(Xxgk);
     registerCheckSettings(Xxgk);

@@ -1,6 +1,7 @@
 /**
  * Properties of fixes and formatting over every fixture and example, and over mutated examples:
- * a fix removes its finding, never touches prose, and has nothing left to do when applied again;
+ * a fix removes its finding, never changes a character of a text block or a comment, and has
+ * nothing left to do when applied again;
  * formatting twice is formatting once and never changes what the report means.
  */
 import * as path from 'node:path';
@@ -11,7 +12,9 @@ import { formatText } from '../src/format/formatter.js';
 import type { ReportModel } from '../src/model/types.js';
 import type { Analysis } from '../src/rules/check.js';
 import { LineIndex } from '../src/util/lines.js';
-import { check, examplesDir, fixturesDir, read, xxgkFiles } from './support/helpers.js';
+import { textRegions } from '../src/util/regions.js';
+import { CstUtils } from 'langium';
+import { check, examplesDir, fixturesDir, read, services, xxgkFiles } from './support/helpers.js';
 
 const files = [examplesDir, path.join(fixturesDir, 'rules'), path.join(fixturesDir, 'clean')].flatMap(xxgkFiles);
 const reanalyze = (text: string) => check(text);
@@ -103,5 +106,80 @@ describe('formatting', () => {
             expect(formatText(check(once).model)).toBe(once);
             expect(meaning(check(once))).toEqual(meaning(check(text)));
         }), { numRuns: 150 });
+    });
+});
+
+/** The text blocks and comments of a text as the lexer tokenises them (TEXT_BLOCK, SL_COMMENT), independent of src/util/regions.ts. */
+function lexedRegions(text: string): { blocks: string[]; comments: string[] } {
+    const root = services().Xxgk.parser.LangiumParser.parse(text).value.$cstNode!;
+    const blocks: string[] = [];
+    const comments: string[] = [];
+    for (const leaf of CstUtils.flattenCst(root)) {
+        if (leaf.tokenType.name === 'TEXT_BLOCK') blocks.push(leaf.text);
+        else if (leaf.tokenType.name === 'SL_COMMENT') comments.push(leaf.text);
+    }
+    return { blocks, comments };
+}
+
+/** Whether `sub` is `list` with some items inserted (a suppression comment added), order kept. */
+function isSubsequence(sub: readonly string[], list: readonly string[]): boolean {
+    let i = 0;
+    for (const item of list) if (i < sub.length && item === sub[i]) i++;
+    return i === sub.length;
+}
+
+describe('fixes never change a character inside a text block or a comment (issue 11)', () => {
+    const bases = [...files.map(read)];
+    // Edits that put text blocks and comments where fixes work: at the end of row lines, after labels, in headers.
+    const fragment = fc.constantFrom(' """', ' """正文 | 1', '"""', ' // 注释', ' //注释 | 2', '// x """', '\n"""\n正文\n"""\n', ' | ', '', '\n',
+        ' 规范性文件', '本年发件', '二、行政机关主动公开政府信息情况', '机关层级：县', '（二）部分公开 // 注', ' - ', '  ', '格式：2019',
+        // A lone CR ends a comment for the lexer but not the line: a label can run on past a comment.
+        ' // 注释\r', '\r', '规范 // 注\r性文件', '行政规范性 //注\r文件');
+    const mutated = fc.tuple(fc.constantFrom(...bases), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 12 }), fragment, fc.boolean()), { minLength: 1, maxLength: 5 }))
+        .map(([text, edits]) => edits.reduce((t, [at, len, ins, atLineEnd]) => {
+            let start = at % (t.length + 1);
+            if (atLineEnd) {
+                // At the end of a line, where fixes insert rows and cells.
+                const end = t.indexOf('\n', start);
+                start = end < 0 ? t.length : end;
+                len = 0;
+            }
+            return t.slice(0, start) + ins + t.slice(Math.min(t.length, start + len));
+        }, text));
+
+    it('adds a missing last row before a text block that opens on the last row\'s line, not inside it', () => {
+        const longgang = read(path.join(examplesDir, 'longgang-2024.xxgk'));
+        const text = longgang.replace(/\n  复议后起诉 [^\n]*/, '').replace(/(  未经复议直接起诉 [^\n]*)/, '$1 """案件情况\n另起一行\n"""');
+        const analysis = check(text);
+        const missing = analysis.findings.find(f => f.code === 'xxgk/row-missing')!;
+        const [fix] = fixesFor(analysis, [missing], reanalyze);
+        const fixed = applyEdits(text, fix.edits);
+        expect(lexedRegions(fixed)).toEqual(lexedRegions(text));
+        expect(fixed).toContain('  未经复议直接起诉 |        0 |        0 |        0 |        1 |    1\n  复议后起诉 | 0 | 0 | 0 | 0 | 0 """案件情况');
+        expect(check(fixed).findings.filter(f => f.code === 'xxgk/row-missing')).toEqual([]);
+    });
+
+    it('the region scanner finds exactly what the lexer finds', () => {
+        fc.assert(fc.property(mutated, text => {
+            const { blocks, comments } = textRegions(text);
+            expect(blocks.map(b => text.slice(b.start, b.end))).toEqual(lexedRegions(text).blocks);
+            expect(comments.map(c => text.slice(c.start, c.end))).toEqual(lexedRegions(text).comments);
+        }), { numRuns: 150, seed: 11 });
+    });
+
+    it('applying any offered fix keeps every text block and every comment byte for byte', () => {
+        fc.assert(fc.property(mutated, text => {
+            const analysis = check(text);
+            const before = lexedRegions(text);
+            for (const finding of analysis.findings) {
+                for (const fix of fixesFor(analysis, [finding], reanalyze)) {
+                    const fixed = applyEdits(text, fix.edits);
+                    const after = lexedRegions(fixed);
+                    expect(after.blocks, `${fix.title} (${finding.code})`).toEqual(before.blocks);
+                    if (fix.title.startsWith('忽略')) expect(isSubsequence(before.comments, after.comments), fix.title).toBe(true);
+                    else expect(after.comments, `${fix.title} (${finding.code})`).toEqual(before.comments);
+                }
+            }
+        }), { numRuns: Number(process.env.XXGK_FIX_RUNS ?? 40), seed: Number(process.env.XXGK_FIX_SEED ?? 12) });
     });
 });

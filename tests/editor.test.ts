@@ -5,9 +5,10 @@
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-    clearDocuments, expectCompletion, expectFoldings, expectFormatting, expectHover, expectSymbols, parseHelper, testCodeAction,
+    clearDocuments, expectCompletion, expectFoldings, expectFormatting, expectHover, expectSymbols, parseHelper, validationHelper,
 } from 'langium/test';
-import { CompletionItemKind, SymbolKind, type CompletionItem } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind, SymbolKind, type CodeAction, type CompletionItem } from 'vscode-languageserver';
 import type { Report } from '../src/language/generated/ast.js';
 import { examplesDir, fixturesDir, read } from './support/helpers.js';
 import { lspServices } from './support/lsp-services.js';
@@ -140,36 +141,57 @@ describe('hover', () => {
 });
 
 describe('quick fixes', () => {
+    /**
+     * The diagnostic's preferred quick fix repairs it: as testCodeAction, but beside it each diagnostic
+     * also offers to suppress itself (a comment), so the preferred action is the one applied.
+     */
+    async function expectFix(text: string, code: string, expected: string): Promise<void> {
+        const validate = validationHelper<Report>(Xxgk);
+        const before = await validate(text);
+        const diagnostics = before.diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === code);
+        expect(diagnostics).toHaveLength(1);
+        const actions = (await Xxgk.lsp.CodeActionProvider!.getCodeActions(before.document, {
+            textDocument: { uri: before.document.textDocument.uri }, range: diagnostics[0].range, context: { diagnostics, triggerKind: 1 },
+        })) as CodeAction[];
+        expect(actions.filter(a => a.isPreferred)).toHaveLength(1);
+        expect(actions.map(a => a.title)).toContain(`忽略此处的 ${code}（插入 xxgk-disable-next-line 注释）`);
+        const preferred = actions.find(a => a.isPreferred)!;
+        const fixed = TextDocument.applyEdits(before.document.textDocument, preferred.edit!.changes![before.document.textDocument.uri]);
+        expect(fixed).toBe(expected);
+        const after = await validate(fixed);
+        expect(after.diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === code)).toEqual([]);
+    }
+
     const rowTotal = read(path.join(fixturesDir, 'rules', 'r2-row-total.xxgk'));
 
     it('sets a total to its computed value', async () => {
-        await testCodeAction(Xxgk)(rowTotal, 'xxgk/row-total', rowTotal.replace(/(（一）予以公开 +\|[^\n]*\| +)4/, '$13'));
+        await expectFix(rowTotal, 'xxgk/row-total', rowTotal.replace(/(（一）予以公开 +\|[^\n]*\| +)4/, '$13'));
     });
 
     it('replaces a variant label with the official one', async () => {
         const text = longgang.replace('本年制发件数', '本年发件');
-        await testCodeAction(Xxgk)(text, 'xxgk/label-variant', longgang.replace('本年制发件数', '本年制发件数'));
+        await expectFix(text, 'xxgk/label-variant', longgang.replace('本年制发件数', '本年制发件数'));
     });
 
     it('turns a dash into 0', async () => {
         const text = longgang.replace(/(规章 +\| +)0/, '$1-');
-        await testCodeAction(Xxgk)(text, 'xxgk/blank-cell', text.replace(/(规章 +\| +)-/, '$10'));
+        await expectFix(text, 'xxgk/blank-cell', text.replace(/(规章 +\| +)-/, '$10'));
     });
 
     it('adds a missing row with zeros at its template place', async () => {
         const text = longgang.replace(/    7\.属于行政执法案卷[^\n]*\n/, '');
-        await testCodeAction(Xxgk)(text, 'xxgk/row-missing',
+        await expectFix(text, 'xxgk/row-missing',
             text.replace('    8.属于行政查询事项', '    7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n    8.属于行政查询事项'));
     });
 
     it('sets 格式 to match 年度', async () => {
         const text = read(path.join(fixturesDir, 'rules', 'r19-format-year.xxgk'));
-        await testCodeAction(Xxgk)(text, 'xxgk/format-year', text.replace('格式：2019', '格式：2021'));
+        await expectFix(text, 'xxgk/format-year', text.replace('格式：2019', '格式：2021'));
     });
 
     it('adds a missing colon', async () => {
         const text = longgang.replace('年度：2024', '年度2024');
-        await testCodeAction(Xxgk)(text, 'xxgk/meta-colon', longgang);
+        await expectFix(text, 'xxgk/meta-colon', longgang);
     });
 });
 

@@ -95,6 +95,13 @@ describe('line ends: a lone CR, CRLF and LF are one line break everywhere', () =
         expect(breakBefore(text, 5)).toBe(2);
         expect(new LineIndex(text).position(5)).toEqual({ line: 2, character: 0 });
     });
+
+    it('the formatter empties a blank line between a lone CR and an LF without joining the two breaks', () => {
+        const text = '标题：甲  \r    \n机关：乙\n';
+        const formatted = formatText(check(text).model);
+        expect(lineRanges(formatted)).toHaveLength(lineRanges(text).length);
+        expect(formatted).toBe('标题：甲\n\n机关：乙\n');
+    });
 });
 
 describe('lexer and parser messages', () => {

@@ -72,7 +72,9 @@ describe('language server over stdio', () => {
         const actions = await server.connection.sendRequest(CodeActionRequest.type, {
             textDocument: { uri }, range: rowTotal.range, context: { diagnostics: [rowTotal] },
         }) as CodeAction[];
-        expect(actions.map(a => a.title)).toEqual(['将「（一）予以公开」的总计改为 2', '修正本表的全部总计（按依赖顺序）']);
+        expect(actions.map(a => a.title)).toEqual([
+            '将「（一）予以公开」的总计改为 2', '修正本表的全部总计（按依赖顺序）', '忽略此处的 xxgk/row-total（插入 xxgk-disable-next-line 注释）',
+        ]);
         expect(actions[0].isPreferred).toBe(true);
         const fixAll = actions[1];
         const edits = fixAll.edit!.changes![uri] as TextEdit[];

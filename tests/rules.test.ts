@@ -1,6 +1,7 @@
 /**
  * Every fixture under tests/fixtures/rules carries its expected findings as //! comments; the
- * findings must be exactly those (line, severity, code). Fixtures under tests/fixtures/clean and
+ * findings must be exactly those (line, severity, code, and the computed value where the fixture
+ * states one: `computed=96`). Fixtures under tests/fixtures/clean and
  * the bundled examples must have none.
  */
 import * as path from 'node:path';
@@ -13,7 +14,7 @@ describe('rule fixtures', () => {
             const text = read(file);
             const expected = expectationsIn(text);
             expect(expected.length, 'a rule fixture must expect at least one finding').toBeGreaterThan(0);
-            expect(findingsAsExpectations(text, check(text))).toEqual(expected);
+            expect(findingsAsExpectations(text, check(text), expected)).toEqual(expected);
         });
     }
 });

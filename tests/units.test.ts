@@ -26,6 +26,26 @@ describe('cell values', () => {
         }
     });
 
+    it('reads 「/」 as a placeholder like 「-」, keeping what was written apart', () => {
+        expect(parseCell('/', count)).toMatchObject({ state: 'slash', value: 0, problems: [] });
+        expect(parseCell('／', count)).toMatchObject({ state: 'slash', value: 0, problems: [] });
+        expect(parseCell('-', count).state).toBe('dash');
+        expect(parseCell('0', count).state).toBe('number');
+        expect(parseCell('//', count).state).toBe('invalid');
+    });
+
+    it('reads an annotated number as the number with a note; a counting word as the number with a warning; 约12 not at all', () => {
+        expect(parseCell('12（其中修订3件）', count)).toEqual({ state: 'number', value: 12, note: '其中修订3件', problems: [] });
+        expect(parseCell('40(含自然失效9件)', count)).toEqual({ state: 'number', value: 40, note: '含自然失效9件', problems: [] });
+        expect(parseCell('3 （含查封扣押2件）', count)).toMatchObject({ value: 3, note: '含查封扣押2件' });
+        expect(parseCell('+2（新增事项）', signed)).toMatchObject({ value: 2, note: '新增事项' });
+        expect(parseCell('75.9260（含退费）', amount)).toMatchObject({ value: 75.926, note: '含退费', problems: [] });
+        expect(parseCell('12件', count)).toMatchObject({ state: 'number', value: 12, problems: [{ code: 'xxgk/value-suffix' }] });
+        for (const bad of ['约12', '12左右', '（其中3件）', '12（）', '12（3）（4）', '约12（其中3件）', '十二']) {
+            expect(parseCell(bad, count).state, bad).toBe('invalid');
+        }
+    });
+
     it('reads signed changes in every way reports write them', () => {
         const values = ['+2', '-1', '−1', '增3', '减4', '0', '5', '- 2'].map(t => parseCell(t, signed).value);
         expect(values).toEqual([2, -1, -1, 3, -4, 0, 5, -2]);

@@ -4,8 +4,11 @@ import type { LangiumCoreServices } from 'langium';
 import type { Finding, Span } from '../model/types.js';
 import { checkText, type CheckOptions } from '../rules/check.js';
 import { reportSummary, type ReportSummary } from '../rules/cross-year.js';
+import type { SuppressionRange } from '../rules/suppress.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { LineIndex } from '../util/lines.js';
+
+export type { CheckOptions };
 
 export interface OutPosition {
     /** 1-based */
@@ -29,6 +32,8 @@ export interface OutFinding {
     data: Finding['data'];
     /** `path`: the other file, for cross-year rules; absent: this file. */
     related?: { range: OutRange; message: string; path?: string }[];
+    /** Set on a finding a suppression comment suppressed: the comment's reason. */
+    suppression?: { justification: string };
 }
 
 export interface FileResult {
@@ -36,6 +41,10 @@ export interface FileResult {
     /** Set when the file could not be read: a one-line message. */
     error?: string;
     findings: OutFinding[];
+    /** Findings suppression comments suppressed (not counted, not printed as text; SARIF lists them as suppressed). */
+    suppressed?: OutFinding[];
+    /** What the file's suppression comments cover (for the cross-year findings added on the main thread). */
+    suppressions?: SuppressionRange[];
     format?: string;
     year?: number;
     agency?: string;
@@ -142,7 +151,8 @@ export function readReport(path: string): string {
     }
 }
 
-export function checkFile(path: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): FileResult {
+export function checkFile(path: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry,
+    options: CheckOptions = {}): FileResult {
     let text: string;
     try {
         text = readReport(path);
@@ -150,14 +160,14 @@ export function checkFile(path: string, services: LangiumCoreServices, registry:
         if (e instanceof ReadError) return { path, error: e.message, findings: [] };
         throw e;
     }
-    const { model, findings } = checkText(text, services, registry, options);
+    const { model, findings, suppressed, suppressions } = checkText(text, services, registry, options);
     const lines = new LineIndex(text);
     const position = (offset: number): OutPosition => {
         const p = lines.position(offset);
         return { line: p.line + 1, column: p.character + 1, offset };
     };
     const range = (span: Span): OutRange => ({ start: position(span.start), end: position(span.end) });
-    return {
+    const result: FileResult = {
         path,
         format: model.template.id,
         year: model.meta.year?.value,
@@ -165,12 +175,16 @@ export function checkFile(path: string, services: LangiumCoreServices, registry:
         findings: findings.map(f => outFinding(f, range)),
         summary: reportSummary(model, registry, lines),
     };
+    if (suppressed.length) result.suppressed = suppressed.map(f => outFinding(f, range));
+    if (suppressions.length) result.suppressions = suppressions;
+    return result;
 }
 
 /** A finding as the CLI prints it; related spans in another file carry their own positions. */
 export function outFinding(f: Finding, range: (span: Span) => OutRange): OutFinding {
     const out: OutFinding = { code: f.code, severity: f.severity, message: f.message, range: range(f.span), data: f.data };
     if (f.rule) out.rule = f.rule;
+    if (f.suppression) out.suppression = { justification: f.suppression.justification };
     if (f.related) {
         out.related = f.related.map(r => r.source !== undefined && r.range
             ? { range: outRange(r.span, r.range), message: r.message, path: r.source }

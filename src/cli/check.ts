@@ -29,7 +29,7 @@ export async function runCheck(values: OptionValues, positionals: string[]): Pro
     }
     if (!positionals.length) throw new UsageError('请给出要检查的文件或目录');
     const { files, problems } = expandPaths(positionals);
-    const results = await checkAll(files, jobs, { deadline });
+    const results = await checkAll(files, jobs, { deadline, suppress: !values['no-suppress'] });
     addCrossYearFindings(results, nationalRegistry);
     const summary = summarize(results, problems.length);
     if (format === 'json') {

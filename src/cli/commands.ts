@@ -16,6 +16,8 @@ const check: CommandSpec = {
         jobs: { type: 'string', value: 'N' },
         // R21: a local publication deadline earlier than the statutory one.
         deadline: { type: 'string', value: 'MM-DD|YYYY-MM-DD' },
+        // Ignore the reports' suppression comments (// xxgk-disable-next-line …): every finding counts.
+        'no-suppress': { type: 'boolean', default: false },
     },
     run: runCheck,
 };

@@ -5,6 +5,7 @@
  */
 import { byPosition } from '../rules/check.js';
 import { crossYearFindings, previousKey, reportKey } from '../rules/cross-year.js';
+import { splitSuppressed } from '../rules/suppress.js';
 import type { TemplateRegistry } from '../templates/registry.js';
 import { outFinding, outRange, summaryOf, type FileResult, type OutFinding } from './check-file.js';
 
@@ -30,12 +31,15 @@ export function addCrossYearFindings(results: readonly FileResult[], registry: T
             const cell = cells.get(span.start)!; // cross-year findings and this-year related spans are cells of the summary
             return outRange(span, cell.range);
         }));
-        if (found.length) r.findings = [...r.findings, ...found].sort(byOutPosition);
+        // The file's suppression comments apply to these findings too (src/rules/suppress.ts).
+        const { visible, suppressed } = splitSuppressed(found, r.suppressions, f => f.range.start.line - 1);
+        if (visible.length) r.findings = [...r.findings, ...visible].sort(byOutPosition);
+        if (suppressed.length) r.suppressed = [...(r.suppressed ?? []), ...suppressed].sort(byOutPosition);
     }
 }
 
 /** The order of byPosition (src/rules/check.ts), on output findings. */
-function byOutPosition(a: OutFinding, b: OutFinding): number {
+export function byOutPosition(a: OutFinding, b: OutFinding): number {
     const at = (f: OutFinding) => ({ span: { start: f.range.start.offset, end: f.range.end.offset }, severity: f.severity, code: f.code });
     return byPosition(at(a), at(b));
 }

@@ -4,6 +4,7 @@ import type { TemplateRegistry } from '../templates/registry.js';
 import type { Severity } from '../templates/types.js';
 import { visibleText } from '../util/text.js';
 import type { FileResult } from './check-file.js';
+import { byOutPosition } from './cross-year.js';
 
 export const VERSION = '0.1.0';
 export const JSON_SCHEMA_ID = 'xxgk-check/1';
@@ -13,23 +14,28 @@ export interface Summary {
     errors: number;
     warnings: number;
     infos: number;
+    /** Findings suppression comments suppressed (not in the counts above); present when there are any. */
+    suppressed?: number;
     /** Paths and files that could not be read. */
     unreadable: number;
 }
 
 export function summarize(results: readonly FileResult[], pathProblems: number): Summary {
     const count = (severity: Severity) => results.reduce((n, r) => n + r.findings.filter(f => f.severity === severity).length, 0);
+    const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
     return {
         files: results.length,
         errors: count('error'),
         warnings: count('warning'),
         infos: count('info'),
+        ...(suppressed ? { suppressed } : {}),
         unreadable: results.filter(r => r.error).length + pathProblems,
     };
 }
 
 export function summaryLine(s: Summary): string {
     const parts = [`${s.errors} 个错误`, `${s.warnings} 个警告`, `${s.infos} 条提示`];
+    if (s.suppressed) parts.push(`${s.suppressed} 条已按注释忽略`);
     if (s.unreadable) parts.push(`${s.unreadable} 个路径或文件无法读取`);
     return `检查了 ${s.files} 个文件：${parts.join('，')}`;
 }
@@ -53,6 +59,7 @@ export function formatJson(results: readonly FileResult[], pathProblems: readonl
             path: r.path,
             ...(r.error ? { error: r.error } : { format: r.format ?? null, year: r.year ?? null, agency: r.agency ?? null }),
             findings: r.findings,
+            ...(r.suppressed?.length ? { suppressed: r.suppressed } : {}),
         })),
         problems: [...pathProblems],
         summary: summarize(results, pathProblems.length),
@@ -101,7 +108,8 @@ export function formatSarif(results: readonly FileResult[], pathProblems: readon
             },
             invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
             columnKind: 'utf16CodeUnits',
-            results: results.flatMap(r => r.findings.map(f => ({
+            // Suppressed findings are results too, marked as suppressed in the source (SARIF 2.1.0 §3.27.23).
+            results: results.flatMap(r => [...r.findings, ...(r.suppressed ?? [])].sort(byOutPosition).map(f => ({
                 ruleId: f.code,
                 ruleIndex: ruleIndex.get(f.code) ?? -1,
                 level: sarifLevel[f.severity],
@@ -114,6 +122,7 @@ export function formatSarif(results: readonly FileResult[], pathProblems: readon
                     })),
                 } : {}),
                 ...(f.data.computed !== undefined ? { properties: { computed: f.data.computed, reported: f.data.reported } } : {}),
+                ...(f.suppression ? { suppressions: [{ kind: 'inSource', justification: f.suppression.justification }] } : {}),
             }))),
         }],
     };

@@ -7,9 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createXxgkCoreServices } from '../language/xxgk-module.js';
-import type { CheckOptions } from '../rules/check.js';
-import { nationalRegistry } from '../templates/registry.js';
-import { checkFile, type FileResult } from './check-file.js';
+import { checkFile, type CheckOptions, type FileResult } from './check-file.js';
 import type { ImportJob, ImportJobResult, ImportRunOptions } from './import-file.js';
 
 export type WorkerRequest =
@@ -30,7 +28,7 @@ export function defaultJobs(fileCount: number, perWorker = 16): number {
 export async function checkAll(files: readonly string[], jobs = defaultJobs(files.length), options: CheckOptions = {}): Promise<FileResult[]> {
     if (jobs <= 1 || files.length < 2) {
         const { Xxgk } = createXxgkCoreServices();
-        return files.map(f => checkFile(f, Xxgk, nationalRegistry, options));
+        return files.map(f => checkFile(f, Xxgk, undefined, options));
     }
     let services: ReturnType<typeof createXxgkCoreServices>['Xxgk'] | undefined;
     return onWorkers(files, jobs,
@@ -38,7 +36,7 @@ export async function checkAll(files: readonly string[], jobs = defaultJobs(file
         response => response.results!,
         items => {
             services ??= createXxgkCoreServices().Xxgk;
-            return items.map(f => checkFile(f, services!, nationalRegistry, options));
+            return items.map(f => checkFile(f, services!, undefined, options));
         });
 }
 

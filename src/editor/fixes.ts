@@ -2,14 +2,19 @@
  * Quick fixes for findings whose repair is determined: a total set to its computed value (from the
  * finding's data — never recomputed here), all totals of a table or of the report in dependency
  * order, missing rows added with zeros at their template place, variant labels replaced by the
- * official ones, blank and `-` cells turned into 0, 格式 set to match 年度, a missing colon added.
- * Fixes only ever touch table lines and metadata, never prose.
+ * official ones, a row's (or a table's) blank cells filled with the values the blank-cell finding
+ * gives (0, or what the sums determine), 格式 set to match 年度, a missing colon added, and for every
+ * finding a comment that suppresses it. No fix changes a character inside a text block or a comment:
+ * one that would is not offered (`keepsRegions`).
  */
 import type { Analysis } from '../rules/check.js';
 import type { CellModel, Finding, ReportModel, Span, TableModel } from '../model/types.js';
 import { INDENT } from '../format/table-layout.js';
+import type { BlankCellData } from '../rules/blanks.js';
+import { isSuppressible } from '../rules/suppress.js';
+import { textRegions, type TextRegions } from '../util/regions.js';
 import type { RowDef } from '../templates/types.js';
-import { lineBreakOf, lineEndAt, lineRanges, lineStartAt } from '../util/lines.js';
+import { LineIndex, lineBreakOf, lineEndAt, lineRanges, lineStartAt } from '../util/lines.js';
 
 export interface SpanEdit {
     span: Span;
@@ -33,6 +38,11 @@ export function totalCodes(model: ReportModel): string[] {
 }
 
 export function fixesFor(analysis: Analysis, findings: readonly Finding[], reanalyze: Reanalyze): Fix[] {
+    // A fix that would change a character inside a text block or a comment is never offered.
+    return offeredFixes(analysis, findings, reanalyze).filter(f => keepsRegions(analysis.model, f.edits));
+}
+
+function offeredFixes(analysis: Analysis, findings: readonly Finding[], reanalyze: Reanalyze): Fix[] {
     const { model } = analysis;
     const out: Fix[] = [];
     const totals = new Set(totalCodes(model));
@@ -46,7 +56,12 @@ export function fixesFor(analysis: Analysis, findings: readonly Finding[], reana
         }
         const fix = simpleFix(model, finding);
         if (fix) out.push(fix);
+        if (finding.code === 'xxgk/blank-cell') {
+            const table = tableBlanksFix(analysis, finding);
+            if (table) out.push(table);
+        }
     }
+
     if (totalSeen) {
         // Offered only when they do more than the single fixes already listed.
         const results = new Set(out.map(f => applyEdits(model.text, f.edits)));
@@ -62,13 +77,37 @@ export function fixesFor(analysis: Analysis, findings: readonly Finding[], reana
             out.push({ title: '修正全文的全部总计（按依赖顺序）', kind: 'quickfix', edits: all, fixes: [totalSeen] });
         }
     }
+    // Last: keeping the finding and saying why.
+    for (const finding of findings) {
+        const fix = suppressionFix(model, finding);
+        if (fix) out.push(fix);
+    }
     return out;
 }
 
 /** "Fix all" for the whole report (source.fixAll): every total, in dependency order. */
 export function fixAllAction(analysis: Analysis, reanalyze: Reanalyze): Fix | undefined {
     const edits = fixAllTotals(analysis.model.text, reanalyze);
-    return edits.length ? { title: '修正全文的全部总计', kind: 'source.fixAll', edits, fixes: [] } : undefined;
+    return edits.length && keepsRegions(analysis.model, edits) ? { title: '修正全文的全部总计', kind: 'source.fixAll', edits, fixes: [] } : undefined;
+}
+
+/** Whether edits leave every character of the text blocks and comments as it is (and add none to them). */
+export function keepsRegions(model: ReportModel, edits: readonly SpanEdit[]): boolean {
+    const { blocks, comments } = regionsOf(model);
+    const text = model.text;
+    for (const { span, newText } of edits) {
+        for (const b of blocks) {
+            const closed = b.end - b.start >= 6 && text.startsWith('"""', b.end - 3);
+            if (span.start < b.end && span.end > b.start) return false;
+            if (span.start === span.end && span.start > b.start && (span.start < b.end || (!closed && span.start === b.end))) return false;
+        }
+        for (const c of comments) {
+            if (span.start < c.end && span.end > c.start) return false;
+            // Text inserted right after a comment, on its line, would become part of it.
+            if (span.start === span.end && span.start > c.start && span.start <= c.end && !(span.start === c.end && /^[\r\n]/.test(newText))) return false;
+        }
+    }
+    return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,8 +173,15 @@ function lineDiff(before: string, after: string): SpanEdit[] {
     a.forEach((line, i) => {
         // A line with its break: a fix that changed only the kind of a break is not lost.
         const end = Math.min(line.next, before.length);
+        const oldText = before.slice(line.start, end);
         const newText = after.slice(b[i].start, Math.min(b[i].next, after.length));
-        if (before.slice(line.start, end) !== newText) edits.push({ span: { start: line.start, end }, newText });
+        if (oldText === newText) return;
+        // Only the part that differs: the rest of the line (a trailing comment …) is left alone.
+        let head = 0;
+        while (head < oldText.length && head < newText.length && oldText[head] === newText[head]) head++;
+        let tail = 0;
+        while (tail < oldText.length - head && tail < newText.length - head && oldText[oldText.length - 1 - tail] === newText[newText.length - 1 - tail]) tail++;
+        edits.push({ span: { start: line.start + head, end: end - tail }, newText: newText.slice(head, newText.length - tail) });
     });
     return edits;
 }
@@ -161,8 +207,16 @@ function simpleFix(model: ReportModel, finding: Finding): Fix | undefined {
             const suggestion = data.suggestion as string | undefined;
             return suggestion ? fix(`改为「${suggestion}」`, [{ span, newText: suggestion }], false) : undefined;
         }
-        case 'xxgk/blank-cell':
-            return fix('填写 0', blankEdits(model, finding));
+        case 'xxgk/blank-cell': {
+            const cells = blankCells(finding);
+            const columns = (list: BlankCellData[]) => list.map(c => model.tables.get(data.table!)?.index.columnById.get(c.column)?.short ??
+                model.tables.get(data.table!)?.index.columnById.get(c.column)?.label ?? c.column).join('、');
+            const determined = cells.filter(c => c.rule);
+            const zeros = cells.length - determined.length;
+            const title = !determined.length ? '以 0 填写本行空格' : !zeros ? `按计算值填写${columns(determined)}` :
+                `以 0 填写本行空格，并按计算值填写${columns(determined)}`;
+            return cells.length ? fix(title, blankEdits(model, cells)) : undefined;
+        }
         case 'xxgk/table-empty': {
             const table = model.tables.get(data.table!);
             return table ? fix('将表中的空格都填为 0', tableZeroEdits(model, table)) : undefined;
@@ -187,14 +241,37 @@ function simpleFix(model: ReportModel, finding: Finding): Fix | undefined {
     }
 }
 
-function blankEdits(model: ReportModel, finding: Finding): SpanEdit[] {
-    const missing = finding.data.missing as string[] | undefined;
-    if (missing?.length) {
-        const at = finding.span.end;
-        return [{ span: { start: at, end: at }, newText: missing.map(() => ' | 0').join('') }];
+function blankCells(finding: Finding): BlankCellData[] {
+    return Array.isArray(finding.data.cells) ? finding.data.cells as BlankCellData[] : [];
+}
+
+/** The values a blank-cell finding's data gives its cells (0, or what the rules determine), written in; left-out cells appended. */
+function blankEdits(model: ReportModel, cells: readonly BlankCellData[]): SpanEdit[] {
+    const edits: SpanEdit[] = [];
+    const appended = new Map<number, string[]>();
+    for (const cell of cells) {
+        const value = String(cell.value);
+        if (cell.state === 'missing') {
+            let list = appended.get(cell.start);
+            if (!list) appended.set(cell.start, list = []);
+            list.push(value);
+            continue;
+        }
+        const blank = !model.text.slice(cell.start, cell.end).trim();
+        edits.push({ span: { start: cell.start, end: cell.end }, newText: blank ? ` ${value} ` : value });
     }
-    const cell = targetCell(model, finding);
-    return cell ? [cellEdit(model, cell, '0')] : [{ span: finding.span, newText: '0' }];
+    for (const [at, values] of appended) edits.push({ span: { start: at, end: at }, newText: values.map(v => ` | ${v}`).join('') });
+    return edits;
+}
+
+/** Every blank of a table filled as its row's finding says, when the table has blanks on more than one row. */
+function tableBlanksFix(analysis: Analysis, finding: Finding): Fix | undefined {
+    const rows = analysis.findings.filter(f => f.code === 'xxgk/blank-cell' && f.data.table === finding.data.table);
+    if (rows.length < 2) return undefined;
+    return {
+        title: '填写本表的全部空格（按 0 或计算值）', kind: 'quickfix', preferred: false,
+        edits: blankEdits(analysis.model, rows.flatMap(blankCells)), fixes: rows,
+    };
 }
 
 function tableZeroEdits(model: ReportModel, table: TableModel): SpanEdit[] {
@@ -226,13 +303,58 @@ function insertRowEdit(model: ReportModel, table: TableModel, rowId: string, wit
     const next = index.rows.slice(after + 1).map(r => table.rowsById.get(r.def.id)).find(Boolean);
     const text = model.text;
     const eol = lineBreakOf(text);
+    const { blocks } = regionsOf(model);
     if (next) {
         const at = lineStartAt(text, next.lineSpan.start);
+        // A text block that closes on the next row's line, before the row: the new rows go right after it.
+        const block = blocks.find(b => b.start < at && at < b.end);
+        if (block) return { span: { start: block.end, end: block.end }, newText: lines.map(l => eol + l).join('') };
         return { span: { start: at, end: at }, newText: lines.map(l => l + eol).join('') };
     }
     const last = table.rows[table.rows.length - 1]?.lineSpan ?? table.header?.span ?? table.span;
-    const at = lineEndAt(text, last.end);
+    let at = lineEndAt(text, last.end);
+    // A text block that opens on the rest of the line (「行政强制 | 0 """…」): the new rows go before it, not into it.
+    const block = blocks.find(b => b.start >= last.end && b.start < at);
+    if (block) at = last.end;
     return { span: { start: at, end: at }, newText: lines.map(l => eol + l).join('') };
+}
+
+/**
+ * A comment that suppresses the finding (src/rules/suppress.ts), inserted above its line with that
+ * line's indentation; for a finding in a text block, above the line the block opens on (a
+ * disable-next-line there covers the whole block).
+ */
+function suppressionFix(model: ReportModel, finding: Finding): Fix | undefined {
+    if (!isSuppressible(finding.code)) return undefined;
+    const text = model.text;
+    const lines = new LineIndex(text);
+    const { blocks } = regionsOf(model);
+    let line = lines.position(finding.span.start).line;
+    for (;;) {
+        // The line must start outside any text block: go up to where the block opens.
+        const start = lines.lineStart(line);
+        const block = blocks.find(b => b.start < start && start < b.end) ?? blocks.find(b => b.start <= finding.span.start && finding.span.start < b.end && b.start < start);
+        if (!block) break;
+        line = lines.position(block.start).line;
+    }
+    const start = lines.lineStart(line);
+    const indent = /^[ \t\u3000]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
+    const eol = lineBreakOf(text);
+    // A finding about the whole file sits on its first line, whatever that line is: a disable from the top covers it.
+    const directive = finding.span.start === 0 ? 'xxgk-disable' : 'xxgk-disable-next-line';
+    return {
+        title: `忽略此处的 ${finding.code}（插入 ${directive} 注释）`, kind: 'quickfix', preferred: false,
+        edits: [{ span: { start, end: start }, newText: `${indent}// ${directive} ${finding.code} 理由：${eol}` }], fixes: [finding],
+    };
+}
+
+const regionCache = new WeakMap<ReportModel, TextRegions>();
+
+/** The text blocks and comments of the report (no fix may change a character inside them). */
+function regionsOf(model: ReportModel): TextRegions {
+    let regions = regionCache.get(model);
+    if (!regions) regionCache.set(model, regions = textRegions(model.text));
+    return regions;
 }
 
 function countDescendants(def: RowDef): number {

@@ -4,7 +4,7 @@
  * computed; on a total, its computed value and terms.
  */
 import type { CellModel, ReportModel, Span, TableModel } from '../model/types.js';
-import { contributingCells, ruleInstances } from '../rules/engine.js';
+import { contributingCells, readingOfCell, ruleInstances } from '../rules/engine.js';
 import { kindNames } from '../model/values.js';
 import { describeColumn, describeRow, describeSection, describeTable, explainInstance, formatName, markdownText } from './describe.js';
 import { META_DOCS } from './completion.js';
@@ -70,8 +70,16 @@ function describeCell(model: ReportModel, table: TableModel, rowName: string, ce
     const column = cell.column;
     const lines = [`**${rowName} · ${column?.short ?? column?.label ?? ''}**`];
     if (column) {
-        const value = cell.state === 'number' ? String(cell.value) : cell.state === 'invalid' ? `无法读取「${markdownText(cell.text)}」` : '空（按 0 计）';
+        const reading = readingOfCell(table, cell);
+        const written = cell.state === 'blank' || cell.state === 'missing' ? '空' : `「${markdownText(cell.text)}」`;
+        const value = cell.state === 'invalid' ? `无法读取「${markdownText(cell.text)}」` :
+            cell.state === 'number' ? (cell.note === undefined ? String(cell.value) : written) :
+            reading.source === 'inferred' ? `${written}（按「${reading.by!.rule.title}」推算为 **${reading.value}**，各项核对按 ${reading.value} 计）` :
+            `${written}（按 0 计）`;
         lines.push(`填写值：${value}（应为${kindNames[column.kind]}${column.unit ? `，单位${column.unit}` : ''}）`);
+        if (cell.note !== undefined) {
+            lines.push(`按 **${cell.value}** 计入各项核对；括号中的「${markdownText(cell.note)}」是注释，原样保留，预览和导出照原文印出。`);
+        }
     }
     const instances = ruleInstances(model).filter(i => i.table === table &&
         [...i.lhs, ...i.rhs].some(t => t.cell === cell || (!t.cell && contributingCells(table, t).includes(cell))));

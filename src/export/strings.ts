@@ -1,4 +1,5 @@
 /** Every message the exporters show: one place, so they can be localised. */
+import { cellNotes } from '../util/cell-notes.js';
 export const exportStrings = {
     noFont: '未找到可用的中文字体，无法导出 PDF。请安装中文字体（例如 Debian/Ubuntu 上的 fonts-noto-cjk），' +
         '或用设置 xxgk.export.fontPath（命令行 --font）指定一个字体文件（.ttf、.otf 或 .ttc）。',
@@ -19,7 +20,7 @@ export const exportStrings = {
     checksHeader: ['规则', '核对对象', '左边', '关系', '右边', '是否成立'],
     checkHolds: '成立',
     checkFails: '不成立',
-    reportedWas: (reported: string, computed: string) => `报告中填写为 ${reported}；按公式应为 ${computed}`,
+    ...cellNotes,
     /** Around the page number in the footer: 「— 1 —」. */
     pageNumberAround: ['— ', ' —'] as const,
     formatNames: { html: 'HTML 网页', docx: 'Word 文档（DOCX）', xlsx: 'Excel 表格（XLSX）', pdf: 'PDF 文档' },

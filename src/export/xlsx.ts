@@ -1,8 +1,10 @@
 /**
  * The view model as an Excel workbook (exceljs): one sheet per table laid out as printed (merged
  * headers, group rows, 四 as one row of 15 cells), header rows frozen, column widths counted in
- * display width (a CJK character is two), numbers as numbers, and every total as a formula with its
- * cached value. A 核对 sheet holds the other relations (一 + 二 = 三（七）+ 四 …) as formulas, so the
+ * display width (a CJK character is two), numbers as numbers (shown as written through their number
+ * format: decimals, a sign, a note such as 12（其中修订3件）), blank cells empty and 「-」「/」 as text, and
+ * every total as a formula with its cached value — also a total the report left blank, and a blank the
+ * checks read as another value than 0 holds that value: both marked with a note. A 核对 sheet holds the other relations (一 + 二 = 三（七）+ 四 …) as formulas, so the
  * workbook keeps checking itself when someone edits it.
  */
 import ExcelJS from 'exceljs';
@@ -74,7 +76,8 @@ function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: View
     for (const p of body) {
         if (p.cell.ref) {
             cellsByRef.set(p.cell.ref, p.cell);
-            addressOf.set(p.cell.ref + '@' + t.id, { sheet: name, address: ws.getCell(p.row, p.col + 1).address, value: p.cell.value ?? 0 });
+            const value = determinedBlank(p.cell) ?? p.cell.value ?? 0;
+            addressOf.set(p.cell.ref + '@' + t.id, { sheet: name, address: ws.getCell(p.row, p.col + 1).address, value });
         }
     }
     const totals = new Map<string, ViewTotal>();
@@ -85,22 +88,40 @@ function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: View
         const cell = ws.getCell(p.row, p.col + 1);
         const total = c.ref ? totals.get(c.ref) : undefined;
         if (total) {
+            // Every total is a formula, also one the report left blank (so the totals built on it keep working).
             const terms = total.terms.map(ref => addressOf.get(ref + '@' + t.id)!);
             const result = Math.round(terms.reduce((s, a) => s + a.value, 0) * 1e6) / 1e6;
             cell.value = { formula: sumFormula(terms.map(a => a.address)), result };
+            addressOf.get(c.ref + '@' + t.id)!.value = result;
             if (c.state === 'number' && c.value !== result) {
                 cell.note = S.reportedWas(c.text, String(result));
                 cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE0DC' } };
+            } else if (c.state === 'number' && c.note !== undefined) {
+                cell.note = S.annotated(String(c.value), c.note);
+            } else if (c.state !== 'number' && c.state !== 'absent') {
+                cell.note = S.reportedBlank(c.text, String(result));
+                cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF5CC' } };
             }
         } else if (c.kind === 'value') {
-            cell.value = c.state === 'number' ? c.value! : c.text || null;
+            // As written: a number stays a number (summed by the formulas), a blank stays empty, 「-」「/」 stay text —
+            // except a blank the checks read as another value than 0: that value, marked, so the formulas agree with the checks.
+            const determined = determinedBlank(c);
+            cell.value = determined ?? (c.state === 'number' ? c.value! : c.text || null);
+            if (determined !== undefined) {
+                cell.note = S.blankDetermined(c.text, String(determined));
+                cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF5CC' } };
+            }
         } else {
             cell.value = c.text;
         }
         cell.font = c.kind === 'caption' ? { ...TABLE_FONT, bold: true } : TABLE_FONT;
         cell.alignment = { vertical: 'middle', horizontal: c.kind === 'label' ? 'left' : 'center', wrapText: true };
         if (c.kind === 'caption') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-        if (c.kind === 'value' && c.valueKind === 'amount') cell.numFmt = '0.####';
+        if (c.kind === 'value' && c.state === 'number' && !total) {
+            const format = numberFormat(c.text, c.valueKind === 'amount');
+            if (format) cell.numFmt = format;
+            if (c.note !== undefined) cell.note = S.annotated(String(c.value), c.note);
+        }
         const rs = c.rowSpan ?? 1;
         const cs = c.colSpan ?? 1;
         if (rs > 1 || cs > 1) ws.mergeCells(p.row, p.col + 1, p.row + rs - 1, p.col + cs);
@@ -114,6 +135,29 @@ function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: View
     widths.forEach((w, i) => {
         ws.getColumn(i + 1).width = w + 2;
     });
+}
+
+/** The value the checks read for a cell that states no number, when it is not 0 (a rule determined it). */
+function determinedBlank(c: ViewCell): number | undefined {
+    const placeholder = c.state === 'blank' || c.state === 'dash' || c.state === 'slash' || c.state === 'missing';
+    return placeholder && c.computed ? c.computed : undefined;
+}
+
+/**
+ * A number format that shows a number cell as written while it stays a number: the decimals written
+ * (75.9260, 8316.204517), and what stands around the digits as literal text — a sign or 增/减, a
+ * unit, an annotation: 12（其中修订3件） is the number 12 shown as 「12（其中修订3件）」.
+ */
+export function numberFormat(text: string, amount: boolean): string | undefined {
+    const m = /^([^0-9０-９]*)([0-9０-９]+(?:[.．]([0-9０-９]+))?)([\s\S]*)$/.exec(text.trim());
+    if (!m) return undefined;
+    const [, prefix, , decimals, suffix] = m;
+    const digits = decimals ? `0.${'0'.repeat(decimals.length)}` : '0';
+    if (!prefix && !suffix) return amount || decimals ? digits : undefined;
+    const literal = (s: string) => (s ? `"${s.replace(/"/g, '＂')}"` : '');
+    const section = `${literal(prefix)}${digits}${literal(suffix)}`;
+    // The same section for negative numbers (shown without Excel's own minus: the prefix says it).
+    return `${section};${section}`;
 }
 
 /** SUM over some cells, with runs of adjacent cells in one column or row written as ranges. */

@@ -127,7 +127,10 @@ export function formatEdits(model: ReportModel, range?: Span): LineEdit[] {
     for (const [l, newText] of [...formattedLines(model)].sort((a, b) => a[0] - b[0])) {
         const line = lines[l];
         if (range && (line.end < range.start || line.start > range.end)) continue;
-        edits.push({ span: { start: line.start, end: line.end }, newText });
+        // A line emptied between a lone CR and an LF would join the two breaks into one CRLF: the CR becomes an LF.
+        if (newText === '' && model.text.charCodeAt(line.start - 1) === 13 && model.text.charCodeAt(line.end) === 10) {
+            edits.push({ span: { start: line.start - 1, end: line.end }, newText: '\n' });
+        } else edits.push({ span: { start: line.start, end: line.end }, newText });
     }
     return edits;
 }

@@ -1,11 +1,14 @@
 /**
  * Spreadsheets (.xlsx) → one table per sheet (the tables' own captions and labels say which they are).
  * Merged ranges become spans; a formula cell gives its cached value; an empty cell stays blank.
- * xxgk's own export adds a sheet 「核对」 of checks, which is not part of the report: skipped.
+ * xxgk's own export adds a sheet 「核对」 of checks, which is not part of the report: skipped; and where
+ * a cell holds a formula or value the report did not print (a blank total), its note says what was
+ * printed (src/util/cell-notes.ts): that text is read instead.
  */
 import { ImportError } from './errors.js';
 import { openZip, readPart } from './read-docx.js';
 import type { SourceBlock, SourceCell, SourceDocument, SourceTable } from './source.js';
+import { writtenFromNote } from '../util/cell-notes.js';
 import { scanXml, type XmlAttributes } from './xml.js';
 
 /** The scanner's events as a list (the parts of a workbook other than sheets are small). */
@@ -49,7 +52,51 @@ function sharedStrings(xml: string | undefined): string[] {
     return out;
 }
 
-function readSheet(xml: string, strings: string[], number: number): SourceTable | undefined {
+/** The notes of a sheet (xl/commentsN.xml), by cell reference. */
+function comments(xml: string | undefined): Map<string, string> {
+    const out = new Map<string, string>();
+    if (!xml) return out;
+    let ref: string | undefined;
+    let text = '';
+    let inText = false;
+    for (const ev of events(xml)) {
+        if (ev.type === 'open') {
+            if (ev.name === 'comment') {
+                ref = ev.attrs.get('ref');
+                text = '';
+            } else if (ev.name === 't') inText = true;
+        } else if (ev.type === 'close') {
+            if (ev.name === 't') inText = false;
+            else if (ev.name === 'comment' && ref) {
+                out.set(ref, text);
+                ref = undefined;
+            }
+        } else if (inText && ref) text += ev.text;
+    }
+    return out;
+}
+
+/** The part a sheet's relationship of `type` points to (the rels next to the sheet, targets relative to it). */
+async function relatedPart(zip: Parameters<typeof readPart>[0], sheetPath: string, type: string): Promise<string | undefined> {
+    const dir = sheetPath.slice(0, sheetPath.lastIndexOf('/'));
+    const rels = await readPart(zip, `${dir}/_rels/${sheetPath.slice(dir.length + 1)}.rels`, 'XLSX');
+    if (!rels) return undefined;
+    for (const ev of events(rels)) {
+        if (ev.type !== 'open' || ev.name !== 'Relationship' || !ev.attrs.get('Type')?.endsWith(`/${type}`)) continue;
+        const target = ev.attrs.get('Target') ?? '';
+        if (target.startsWith('/')) return target.slice(1);
+        const parts = `${dir}/${target}`.split('/');
+        const out: string[] = [];
+        for (const part of parts) {
+            if (part === '..') out.pop();
+            else if (part !== '.') out.push(part);
+        }
+        return out.join('/');
+    }
+    return undefined;
+}
+
+function readSheet(xml: string, strings: string[], number: number, notes: Map<string, string> = new Map()): SourceTable | undefined {
     const values = new Map<string, string>();
     let maxRow = -1;
     let maxCol = -1;
@@ -77,7 +124,9 @@ function readSheet(xml: string, strings: string[], number: number): SourceTable 
         } else if (ev.name === 'c' && cell) {
             const { row, col } = columnIndex(cell.ref);
             if (row >= 0 && row < 100_000 && col < 16_384) {
-                const value = cell.type === 's' ? strings[Number(text)] ?? '' : cell.type === 'b' ? (text === '1' ? 'TRUE' : 'FALSE') : text;
+                const stored = cell.type === 's' ? strings[Number(text)] ?? '' : cell.type === 'b' ? (text === '1' ? 'TRUE' : 'FALSE') : text;
+                const note = notes.get(cell.ref);
+                const value = (note !== undefined ? writtenFromNote(note) : undefined) ?? stored;
                 if (value !== '') {
                     values.set(`${row},${col}`, value);
                     maxRow = Math.max(maxRow, row);
@@ -134,7 +183,8 @@ export async function readXlsx(data: Uint8Array, _options: { name?: string } = {
         const path = targets.get(ev.attrs.get('r:id') ?? '');
         const xml = path ? await readPart(zip, path, 'XLSX') : undefined;
         if (!xml) continue;
-        const table = readSheet(xml, strings, ++number);
+        const commentsPath = await relatedPart(zip, path!, 'comments');
+        const table = readSheet(xml, strings, ++number, comments(commentsPath ? await readPart(zip, commentsPath, 'XLSX') : undefined));
         if (!table) continue;
         blocks.push(table);
     }

@@ -2,7 +2,7 @@
  * Hands the findings of the one analysis (src/rules/check.ts) to Langium as diagnostics, the lexer's
  * and parser's errors among them: Langium's own English messages for those are switched off.
  */
-import { AstUtils, DefaultDocumentValidator, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, DefaultDocumentValidator, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Report, XxgkAstType } from './generated/ast.js';
 import { analyzeCached, byPosition, syntaxFindings } from '../rules/check.js';
 import { LineIndex } from '../util/lines.js';
@@ -36,8 +36,20 @@ function validateReport(services: XxgkCoreServices, report: Report, accept: Vali
     }
 }
 
-/** Langium's validator without its English lexer and parser messages: validateReport says them in Chinese. */
+/**
+ * Langium's validator without its English lexer and parser messages (validateReport says them in
+ * Chinese), and without its walk over every line and cell unless a check is registered for a line
+ * type (today the checks are on Report only; the walk cost seconds on a large report).
+ */
 export class XxgkDocumentValidator extends DefaultDocumentValidator {
+    private readonly lineTypes = ['MetaField', 'TextBlock', 'Row', 'AstNode'];
+
     protected override processLexingErrors(): void { /* syntaxFindings, in validateReport */ }
     protected override processParsingErrors(): void { /* syntaxFindings, in validateReport */ }
+
+    protected override validateSingleNodeOptions(node: AstNode) {
+        const registry = this.validationRegistry;
+        const validateChildren = node.$type !== 'Report' || this.lineTypes.some(type => registry.getChecks(type).head() !== undefined);
+        return { validateNode: true, validateChildren };
+    }
 }

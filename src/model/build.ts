@@ -72,7 +72,6 @@ class ModelBuilder {
     private table?: TableModel;
     private lastRowOrder = -1;
     private lastRowLabel = '';
-    private readonly blankFindings = new Map<TableModel, Finding[]>();
     private readonly headerReported = new Set<TableModel>();
     private lines_: Report['lines'] = [];
     /** Per table, the header positions whose column cannot be placed, with their finding and the cells written there. */
@@ -618,10 +617,10 @@ class ModelBuilder {
             return;
         }
         if (def?.children && !piped) return; // a group label line
-        this.readCells(table, row, valueCells, piped);
+        this.readCells(table, row, valueCells);
     }
 
-    private readCells(table: TableModel, row: RowModel, valueCells: RawCell[], piped: boolean): void {
+    private readCells(table: TableModel, row: RowModel, valueCells: RawCell[]): void {
         const columns = table.columns;
         if (!table.header && !this.headerReported.has(table)) {
             this.headerReported.add(table);
@@ -629,8 +628,6 @@ class ModelBuilder {
                 table: tableName(table.index), columns: table.def.columns.map(c => c.label).join(' | '),
             }, { table: table.def.id });
         }
-        let blanks = this.blankFindings.get(table);
-        if (!blanks) this.blankFindings.set(table, blanks = []);
         for (let i = 0; i < valueCells.length; i++) {
             const cell = valueCells[i];
             if (i >= columns.length) {
@@ -651,31 +648,20 @@ class ModelBuilder {
             }
             const parsed = parseCell(cell.text, column);
             const model: CellModel = { span: cell.span, text: cell.text, column, state: parsed.state, value: parsed.value };
+            if (parsed.note !== undefined) model.note = parsed.note;
             row.cells.push(model);
             if (!row.byColumn.has(column.id)) row.byColumn.set(column.id, model);
             for (const problem of parsed.problems) {
                 this.report(problem.code, cell.span, problem.params, { table: table.def.id, row: row.def?.id, column: column.id });
             }
-            if (parsed.state === 'blank' || parsed.state === 'dash') {
-                const what = parsed.state === 'blank' ? `「${row.def?.short ?? row.label}」的${column.short ?? column.label}为空` :
-                    `「${row.def?.short ?? row.label}」的${column.short ?? column.label}写作「${cell.text}」`;
-                blanks.push(this.report('xxgk/blank-cell', cell.span, { what },
-                    { table: table.def.id, row: row.def?.id, column: column.id, computed: 0 }));
-            }
         }
+        // Cells left out at the end of the row; blank, `-`, `/` and missing cells are reported per row by src/rules/blanks.ts.
         const missing = valueCells.length < columns.length ? columns.slice(valueCells.length).filter((c): c is ColumnDef => Boolean(c)) : [];
-        if (missing.length) {
-            const end = row.lineSpan.end;
-            for (const column of missing) {
-                const model: CellModel = { span: { start: end, end }, text: '', column, state: 'missing', value: 0 };
-                row.cells.push(model);
-                if (!row.byColumn.has(column.id)) row.byColumn.set(column.id, model);
-            }
-            const names = missing.map(c => c.short ?? c.label).join('、');
-            const what = piped ? `「${row.def?.short ?? row.label}」缺少 ${missing.length} 格（${names}）` : `「${row.def?.short ?? row.label}」没有填写数字`;
-            const span = piped ? { start: end, end } : row.labelSpan;
-            blanks.push(this.report('xxgk/blank-cell', span, { what },
-                { table: table.def.id, row: row.def?.id, missing: missing.map(c => c.id), computed: 0 }));
+        const end = row.lineSpan.end;
+        for (const column of missing) {
+            const model: CellModel = { span: { start: end, end }, text: '', column, state: 'missing', value: 0 };
+            row.cells.push(model);
+            if (!row.byColumn.has(column.id)) row.byColumn.set(column.id, model);
         }
     }
 
@@ -796,23 +782,25 @@ class ModelBuilder {
         visit(index.def.rows);
     }
 
-    /** A table without a single number gets one finding instead of one per cell. */
+    /** A table without a single number gets one finding instead of one per row (src/rules/blanks.ts). */
     private checkEmpty(table: TableModel): void {
-        let cells = 0;
-        for (const row of table.rows) {
-            for (const cell of row.cells) {
-                if (cell.state === 'number' || cell.state === 'invalid') return;
-                cells++;
-            }
-        }
+        const cells = emptyTableCells(table);
         if (!cells) return;
-        const blanks = new Set(this.blankFindings.get(table) ?? []);
-        const kept = this.findings.filter(f => !blanks.has(f));
-        this.findings.length = 0;
-        this.findings.push(...kept);
         this.report('xxgk/table-empty', table.openerSpan ?? table.header?.span ?? table.span,
             { table: tableName(table.index), cells }, { table: table.def.id, computed: 0 });
     }
+}
+
+/** How many cells an empty table has: 0 when it has a number (or an unreadable cell) or no cells at all. */
+function emptyTableCells(table: TableModel): number {
+    let cells = 0;
+    for (const row of table.rows) {
+        for (const cell of row.cells) {
+            if (cell.state === 'number' || cell.state === 'invalid') return 0;
+            cells++;
+        }
+    }
+    return cells;
 }
 
 export function tableName(index: TableIndex): string {

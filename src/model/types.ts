@@ -48,9 +48,16 @@ export interface Finding {
     rule?: string;
     data: FindingData;
     related?: RelatedSpan[];
+    /** Set on a finding a suppression comment suppressed (src/rules/suppress.ts): its reason and where the comment is. */
+    suppression?: { justification: string; span?: Span };
 }
 
-export type CellState = 'number' | 'blank' | 'dash' | 'missing' | 'invalid';
+/**
+ * How a cell reads: a number (`12`, or annotated `12（其中修订3件）`); blank; `-` or `—` (dash); `/`
+ * (slash); missing at the end of its row; unreadable. The text as written is kept in `text` and
+ * printed as written: a blank prints blank, `-` prints `-`, `/` prints `/`.
+ */
+export type CellState = 'number' | 'blank' | 'dash' | 'slash' | 'missing' | 'invalid';
 
 export interface CellModel {
     span: Span;
@@ -58,8 +65,13 @@ export interface CellModel {
     text: string;
     column?: ColumnDef;
     state: CellState;
-    /** The number used in sums: blank, dash and missing count as 0; invalid has none. */
+    /**
+     * The number written (blank, dash, slash and missing: 0; invalid: none). The rules read blank
+     * cells through src/rules/engine.ts (`readingOfCell`): as 0, or as the value their equalities determine.
+     */
     value?: number;
+    /** The parenthesised note of an annotated number, without the parentheses: 12（其中修订3件） → 其中修订3件. */
+    note?: string;
 }
 
 export interface RowModel {

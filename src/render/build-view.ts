@@ -61,9 +61,18 @@ class ViewBuilder {
     private readonly anchors: Anchor[] = [];
     private readonly findings: ViewFinding[];
 
+    /** Blank cells the rules read as a value a rule determined (a blank-cell finding's `data.cells`), by offset and column. */
+    private readonly determined = new Map<string, number>();
+
     constructor(private readonly checked: CheckedReport) {
         this.model = checked.model;
         this.lines = new LineIndex(this.model.text);
+        for (const f of checked.findings) {
+            if (!Array.isArray(f.data.cells)) continue;
+            for (const c of f.data.cells as { start: number; column: string; value: number; rule?: string }[]) {
+                if (c.rule) this.determined.set(`${c.start}:${c.column}`, c.value);
+            }
+        }
         this.findings = checked.findings.map(f => {
             const out: ViewFinding = { code: f.code, severity: f.severity, message: f.message, range: this.range(f.span) };
             if (f.rule) out.rule = f.rule;
@@ -340,9 +349,13 @@ class ViewBuilder {
         };
         if (row.rowId) cell.ref = `${row.rowId}.${column.id}`;
         if (written?.value !== undefined) cell.value = written.value;
+        if (written?.note !== undefined) cell.note = written.note;
         if (written) {
             this.anchor(cell, written.span);
-            const computed = this.computedAt().get(`${written.span.start}:${written.span.end}`);
+            // A blank the rules read as another value than 0 (a blank 总计 whose terms are filled) shows that value;
+            // cells left out at the end of a row share one span, so only what was determined for each is theirs.
+            const determined = this.determined.get(`${written.span.start}:${column.id}`);
+            const computed = determined ?? (written.state === 'missing' ? undefined : this.computedAt().get(`${written.span.start}:${written.span.end}`));
             if (computed !== undefined) cell.computed = computed;
         }
         return cell;

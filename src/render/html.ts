@@ -36,18 +36,20 @@ class HtmlRenderer {
     constructor(private readonly view: ReportView, private readonly options: RenderOptions) {}
 
     /** Attributes of an anchored element (with its own classes), as ` class="…" data-…`. */
-    private attrs(node: ViewAnchored, classes: string[] = []): string {
+    /** `note`: a tooltip line of the element itself (an annotated cell's reading), before its findings. */
+    private attrs(node: ViewAnchored, classes: string[] = [], note?: string): string {
         const out: string[] = [];
+        const title = note === undefined ? [] : [note];
         if (this.options.preview) {
             const severity = worstSeverity(this.view, node.findings);
             if (severity) classes = [...classes, `f-${severity}`];
             if (node.range) out.push(`data-line="${node.range.start.line}"`, `data-range="${rangeAttr(node.range)}"`);
             if (node.findings?.length) {
                 out.push(`data-f="${node.findings.join(' ')}"`);
-                const messages = node.findings.map(i => `${S.severity[this.view.findings[i].severity]}：${this.view.findings[i].message}`);
-                out.push(`title="${esc(messages.join('\n'))}"`);
+                title.push(...node.findings.map(i => `${S.severity[this.view.findings[i].severity]}：${this.view.findings[i].message}`));
             }
         }
+        if (title.length) out.push(`title="${esc(title.join('\n'))}"`);
         if (classes.length) out.unshift(`class="${classes.join(' ')}"`);
         return out.length ? ` ${out.join(' ')}` : '';
     }
@@ -90,7 +92,8 @@ class HtmlRenderer {
         const classes: string[] = [c.kind];
         if (c.kind === 'value' && c.state === 'absent') classes.push('absent');
         if (c.kind === 'label' && c.depth) classes.push(`depth-${c.depth}`);
-        let attrs = this.attrs(c, classes);
+        const note = c.kind === 'value' && c.note !== undefined && c.value !== undefined ? S.annotated(String(c.value), c.note) : undefined;
+        let attrs = this.attrs(c, classes, note);
         if (c.colSpan && c.colSpan > 1) attrs += ` colspan="${c.colSpan}"`;
         if (c.rowSpan && c.rowSpan > 1) attrs += ` rowspan="${c.rowSpan}"`;
         if (c.ref) attrs += ` data-ref="${esc(c.ref)}"`;

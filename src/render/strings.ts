@@ -33,6 +33,8 @@ export const renderStrings = {
     subtotal: '小计',
     severity: { error: '错误', warning: '警告', info: '提示' } as const,
     computed: (value: string) => `应为 ${value}`,
+    /** An annotated cell's tooltip: 12（其中修订3件） counts as 12. */
+    annotated: (value: string, note: string) => `按 ${value} 计入合计；括号内为注释：${note}`,
     formatLine: (name: string, citation: string) => `${name}（${citation}）`,
     previewTitle: (title: string) => `预览：${title}`,
 } as const;

@@ -52,7 +52,7 @@ export interface ViewParagraph extends ViewAnchored {
 }
 
 export type CellKind = 'caption' | 'corner' | 'header' | 'label' | 'value';
-export type ValueState = 'number' | 'blank' | 'dash' | 'missing' | 'invalid' | 'absent';
+export type ValueState = 'number' | 'blank' | 'dash' | 'slash' | 'missing' | 'invalid' | 'absent';
 
 export interface ViewCell extends ViewAnchored {
     kind: CellKind;
@@ -61,11 +61,13 @@ export interface ViewCell extends ViewAnchored {
     rowSpan?: number;
     /** value cells: `${rowId}.${columnId}` — what totals and checks refer to. */
     ref?: string;
-    /** value cells: how the written text reads ('absent': the row is not in the file). */
+    /** value cells: how the written text reads ('absent': the row is not in the file); `text` is printed as written. */
     state?: ValueState;
     value?: number;
-    /** value cells: what a failing rule computed for this cell. */
+    /** value cells: what a failing rule computed for this cell, or the value the rules read for a blank one. */
     computed?: number;
+    /** value cells: the parenthesised note of an annotated number (12（其中修订3件） → 其中修订3件); `text` is printed, `value` summed. */
+    note?: string;
     /** value cells: the column's value kind (count, signed, amount). */
     valueKind?: 'count' | 'signed' | 'amount';
     /** label cells: depth in the row tree (0 = top level). */

@@ -70,8 +70,38 @@ const entries = [
     { code: 'xxgk/value-kind', domainRule: 'R5', severity: 'error', title: '数值类型不符', message: '{column}应为{kind}，实际为「{text}」[，超出可核对的范围（最大 {limit}）]' },
     { code: 'xxgk/amount-unit', domainRule: 'R6', severity: 'warning', title: '金额单位', message: '{column}以万元为单位[，「{text}」合 {converted} 万元][；{hint}]' },
     { code: 'xxgk/amount-decimals', domainRule: 'R6', severity: 'warning', title: '金额小数位数', message: '{column}最多保留 {max} 位小数，「{text}」有 {decimals} 位' },
-    { code: 'xxgk/blank-cell', domainRule: 'R7', severity: 'warning', title: '空单元格', message: '{what}，按 0 计；请填写 0' },
+    { code: 'xxgk/value-suffix', domainRule: 'R5', severity: 'warning', title: '单元格带了计量单位', message: '{column}只填数字：「{text}」按 {value} 计（单位「{word}」由表格规定）' },
+    // One finding per row, listing its blank cells (blankPhrases); a blank whose value the rules determine says that value.
+    { code: 'xxgk/blank-cell', domainRule: 'R7', severity: 'warning', title: '空单元格', message: '「{row}」{parts}' },
+
+    // --- suppression comments (src/rules/suppress.ts)
+    { code: 'xxgk/unused-suppression', severity: 'warning', title: '没有起作用的忽略注释', message: '「{directive}」[中的 {codes} ]没有忽略任何问题[：{hint}]' },
+    { code: 'xxgk/suppression-code', severity: 'error', title: '忽略注释中的规则代码无法识别', message: '{problem}；可写规则代码（如 xxgk/row-total）或规则编号（如 R7）' },
+
+    // --- the tool itself
+    { code: 'xxgk/internal', severity: 'error', title: '内部错误', message: '{stage}本报告时出现内部错误，部分检查没有完成；其他报告不受影响。详情见输出面板「xxgk」的日志，请把本报告反馈给开发者' },
 ] as const satisfies readonly CatalogEntry[];
+
+/** How a cell that states no number is described: 为空, 写作「-」, 未填写 (missing at the end of its row). */
+export function placeholderPhrase(cell: { state: string; text: string }): string {
+    return cell.state === 'blank' ? '为空' : cell.state === 'missing' ? '未填写' : `写作「${cell.text}」`;
+}
+
+/** A rule term whose cell states no number, as a value in a message. */
+export const valuePhrases = {
+    blank: '{value}（此格{cell}）',
+    inferred: '{value}（此格{cell}，按「{rule}」推算）',
+} as const;
+
+/** The parts of a blank-cell finding (joined with ；). */
+export const blankPhrases = {
+    /** Cells counted as 0: {cells} = 商业企业、科研机构为空，规章写作「-」 … */
+    zeros: '{cells}，按 0 计',
+    /** A cell whose value the rules determine. */
+    inferred: '{column}{cell}，按「{rule}」应为 {computed}',
+    missing: '缺少 {count} 格（{columns}）',
+    noCells: '没有填写数字',
+} as const;
 
 export type CatalogCode = (typeof entries)[number]['code'];
 

@@ -1,6 +1,7 @@
 /**
  * The one way from text to findings, shared by the language server, the CLI, the preview and the
- * tests: parse → model (structure, metadata, values) → template rules → prose ↔ tables (R24).
+ * tests: parse → model (structure, metadata, values) → template rules → blank cells → prose ↔ tables (R24)
+ * → suppression comments (src/rules/suppress.ts: suppressed findings are kept apart, not dropped).
  * Cross-year rules need a second report: src/rules/cross-year.ts, from the summaries of both.
  */
 import type { LangiumCoreServices } from 'langium';
@@ -10,21 +11,29 @@ import type { Finding, ReportModel } from '../model/types.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { evaluateDeadline, type DeadlineOverride } from './deadline.js';
 import { fillTemplate, codePointName, visibleText } from '../util/text.js';
+import { blankFindings } from './blanks.js';
 import { catalogEntry } from './catalog.js';
 import { evaluateRules } from './engine.js';
 import { evaluateProse } from './prose.js';
+import { applySuppressions, mayHaveSuppressions, type SuppressionRange } from './suppress.js';
 
-/** What a check may be told beside the text: a local publication deadline (R21). */
+/** What a check may be told beside the text: a local publication deadline (R21); whether suppression comments count. */
 export interface CheckOptions {
     deadline?: DeadlineOverride;
+    /** false: ignore suppression comments (xxgk check --no-suppress). Default true. */
+    suppress?: boolean;
 }
 
-const sameOptions = (a: CheckOptions, b: CheckOptions) => JSON.stringify(a.deadline) === JSON.stringify(b.deadline);
+const sameOptions = (a: CheckOptions, b: CheckOptions) => JSON.stringify(a.deadline) === JSON.stringify(b.deadline) && a.suppress === b.suppress;
 
 export interface Analysis {
     model: ReportModel;
-    /** Every finding, in document order. */
+    /** Every finding, in document order, but those a suppression comment suppressed. */
     findings: Finding[];
+    /** The findings suppression comments suppressed (each with its `suppression`), in document order. */
+    suppressed: Finding[];
+    /** What the suppression comments cover: the cross-year findings are split by the same ranges. */
+    suppressions: SuppressionRange[];
 }
 
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
@@ -36,9 +45,10 @@ export function byPosition(a: Pick<Finding, 'span' | 'severity' | 'code'>, b: Pi
 
 export function analyze(report: Report, text: string, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): Analysis {
     const model = buildModel(report, text, registry);
-    const findings = [...model.findings, ...evaluateRules(model), ...evaluateProse(model), ...evaluateDeadline(model, options.deadline)]
-        .sort(byPosition);
-    return { model, findings };
+    const all = [...model.findings, ...evaluateRules(model), ...blankFindings(model), ...evaluateProse(model), ...evaluateDeadline(model, options.deadline)];
+    if (options.suppress === false || !mayHaveSuppressions(text)) return { model, findings: all.sort(byPosition), suppressed: [], suppressions: [] };
+    const { findings, suppressed, ranges } = applySuppressions(text, all, registry);
+    return { model, findings: findings.sort(byPosition), suppressed: suppressed.sort(byPosition), suppressions: ranges };
 }
 
 const cache = new WeakMap<Report, { registry: TemplateRegistry; options: CheckOptions; analysis: Analysis }>();
@@ -52,8 +62,14 @@ export function analyzeCached(report: Report, text: string, registry: TemplateRe
     return analysis;
 }
 
+/** Drops the remembered analysis of a report (a document no editor shows any more keeps only its summary). */
+export function forgetAnalysis(report: Report): void {
+    cache.delete(report);
+}
+
 /** Parse and check a text without a workspace (CLI, benchmarks, tests). */
-export function checkText(text: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): Analysis {
+export function checkText(text: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry,
+    options: CheckOptions = {}): Analysis {
     const parsed = services.parser.LangiumParser.parse<Report>(text);
     const analysis = analyze(parsed.value, text, registry, options);
     const syntax = syntaxFindings(text, parsed);

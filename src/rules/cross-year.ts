@@ -13,6 +13,7 @@ import type { TemplateRegistry } from '../templates/registry.js';
 import type { CrossYearRuleDef, YearTerm } from '../templates/types.js';
 import { LineIndex, type Position } from '../util/lines.js';
 import { fillTemplate, looseKey } from '../util/text.js';
+import { readingOfCell } from './engine.js';
 
 export interface SummarySpan {
     span: Span;
@@ -112,8 +113,11 @@ function summarize(model: ReportModel, registry: TemplateRegistry, known?: LineI
             if (!rowId || table.rowsById.get(rowId) !== row) continue;
             let used = false;
             for (const [columnId, cell] of row.byColumn) {
-                if (cell.value === undefined || !(rows?.has(rowId) || columns?.has(columnId))) continue;
-                summary.cells[cellKey(id, rowId, columnId)] = { value: cell.value, ...at(cell.span) };
+                if (!(rows?.has(rowId) || columns?.has(columnId))) continue;
+                // As every rule reads it: a blank the table's sums determine has that value.
+                const value = readingOfCell(table, cell).value;
+                if (value === undefined) continue;
+                summary.cells[cellKey(id, rowId, columnId)] = { value, ...at(cell.span) };
                 used = true;
             }
             if (used) summary.rows[`${id}/${rowId}`] = at(row.labelSpan);

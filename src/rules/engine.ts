@@ -9,12 +9,18 @@
  * 机关层级 has a capability (R12). Cross-year rules need two reports: src/rules/cross-year.ts.
  * A rule is skipped where one of its cells is missing or unreadable: that cell has its own finding.
  *
+ * Blank cells (blank, `-`, `/`, a cell missing at the end of a row) are unknowns, not zeros: where
+ * the table's equalities (`=` rules, subtotals) determine one — a blank 总计 whose terms are filled,
+ * a blank term of a filled total — every rule reads that value; the others count as 0. So one
+ * blank is blamed on the blank cell (src/rules/blanks.ts), not on the correct cells around it.
+ *
  * Every evaluated rule is a RuleInstance (the rule, where, its terms and both sides); checking
  * keeps the failing ones, hover and inlay hints read the rest. Nothing else computes a sum.
  */
 import { levels } from '../templates/levels.js';
 import type { CapabilityRuleDef, CoincidenceRuleDef, LinearRuleDef, RowDef, SubtotalRuleDef } from '../templates/types.js';
 import { fillTemplate } from '../util/text.js';
+import { placeholderPhrase, valuePhrases } from './catalog.js';
 import type { CellModel, Finding, RelatedSpan, ReportModel, Span, TableModel } from '../model/types.js';
 import { roundSum } from '../model/values.js';
 
@@ -27,6 +33,8 @@ export interface Term {
     cell?: CellModel;
     row: string;
     column: string;
+    /** Set when the value is not a number written in the cell: a blank counted as 0, or a value the equalities determined. */
+    source?: 'blank' | 'inferred';
 }
 
 /** The rules evaluated on one report (cross-year rules need two: src/rules/cross-year.ts). */
@@ -118,22 +126,102 @@ export function effectiveValue(table: TableModel, rowId: string, columnId: strin
     const row = table.index.rowById.get(rowId);
     const column = table.index.columnOrder.get(columnId);
     if (!row || column === undefined) return undefined;
-    return valuesOf(table)[row.order * table.def.columns.length + column];
+    return stateOf(table).grid[row.order * table.def.columns.length + column];
 }
 
-const tableValues = new WeakMap<TableModel, (number | undefined)[]>();
+/** An equality of the table's template rules that determined a blank cell's value. */
+export interface Determination {
+    rule: LinearRuleDef | SubtotalRuleDef;
+    /** The row or column it was checked for, as its label. */
+    at: string;
+    value: number;
+}
+
+/**
+ * How the rules read a row in a column, and why.
+ * - 'written': a number written in the cell (an annotated cell, 12（其中修订3件）, counts as its number);
+ * - 'blank': a blank, `-`, `/` or missing cell, counted as 0;
+ * - 'inferred': a blank, `-`, `/` or missing cell whose value the table's equalities determine
+ *   (`by`), e.g. a blank 总计 whose terms are filled: every rule uses that value;
+ * - 'sum': a group row counted as the sum of its sub-rows (`inferred` / `blank`: whether one of them is).
+ * `value` is undefined where a cell is unreadable or a row or cell is not in the file.
+ */
+export interface CellReading {
+    value: number | undefined;
+    source: 'written' | 'blank' | 'inferred' | 'sum';
+    /** The cell written in the file ('written', 'blank', 'inferred'). */
+    cell?: CellModel;
+    by?: Determination;
+    inferred?: boolean;
+    blank?: boolean;
+}
+
+/** How the rules read a row (a group: the sum of its sub-rows) in a column; undefined for unknown ids. */
+export function cellReading(table: TableModel, rowId: string, columnId: string): CellReading | undefined {
+    const row = table.index.rowById.get(rowId);
+    if (!row || !table.index.columnOrder.has(columnId)) return undefined;
+    const value = effectiveValue(table, rowId, columnId);
+    if (!(row.def.children && row.def.children.some(c => isPresent(table, c)))) {
+        const cell = table.rowsById.get(rowId)?.byColumn.get(columnId);
+        return cell ? readingOfCell(table, cell) : { value: undefined, source: 'blank' };
+    }
+    const cells = contributingCells(table, { id: rowId, label: '', value: value ?? 0, row: rowId, column: columnId });
+    const readings = cells.map(c => readingOfCell(table, c));
+    return {
+        value, source: 'sum',
+        inferred: readings.some(r => r.source === 'inferred'), blank: readings.some(r => r.source === 'blank'),
+    };
+}
+
+/** How the rules read one cell written in the file. */
+export function readingOfCell(table: TableModel, cell: CellModel): CellReading {
+    if (!isPlaceholder(cell)) return { value: cell.value, source: 'written', cell };
+    const by = stateOf(table).determined.get(cell);
+    return by && by.value !== 0 ? { value: by.value, source: 'inferred', cell, by } : { value: cell.value, source: 'blank', cell };
+}
+
+/** A cell that states no number: blank, `-`, `/`, or missing at the end of its row. */
+export function isPlaceholder(cell: CellModel): boolean {
+    return cell.state === 'blank' || cell.state === 'dash' || cell.state === 'slash' || cell.state === 'missing';
+}
+
+/** The value the rules read for a cell written in the file. */
+function cellValue(table: TableModel, cell: CellModel | undefined): number | undefined {
+    if (!cell) return undefined;
+    if (!isPlaceholder(cell)) return cell.value;
+    return stateOf(table).determined.get(cell)?.value ?? cell.value;
+}
+
+interface TableState {
+    /** Placeholder cells whose value the equalities determined (0 included). */
+    determined: Map<CellModel, Determination>;
+    /** Every row's value in every column: rows in template order × columns. */
+    grid: (number | undefined)[];
+}
+
+const tableStates = new WeakMap<TableModel, TableState>();
+const NOTHING_DETERMINED = new Map<CellModel, Determination>();
+
+function stateOf(table: TableModel): TableState {
+    let state = tableStates.get(table);
+    if (!state) {
+        state = { determined: NOTHING_DETERMINED, grid: [] };
+        tableStates.set(table, state);
+        state.determined = solveBlanks(table);
+        state.grid = gridOf(table);
+    }
+    return state;
+}
 
 /**
  * Every row's value in every column, computed once per table: rows in template order × columns,
  * a group written with sub-rows being the sum of its children (undefined when one of them is).
  */
-function valuesOf(table: TableModel): (number | undefined)[] {
-    let values = tableValues.get(table);
-    if (values) return values;
+function gridOf(table: TableModel): (number | undefined)[] {
     const rows = table.index.rows;
     const columns = table.def.columns;
     const width = columns.length;
-    values = new Array<number | undefined>(rows.length * width);
+    const values = new Array<number | undefined>(rows.length * width);
     // Children follow their group in template order: walking backwards sums them before the group.
     for (let r = rows.length - 1; r >= 0; r--) {
         const def = rows[r].def;
@@ -142,7 +230,7 @@ function valuesOf(table: TableModel): (number | undefined)[] {
         const cells = children ? undefined : table.rowsById.get(def.id)?.byColumn;
         for (let c = 0; c < width; c++) {
             if (!children) {
-                values[r * width + c] = cells?.get(columns[c].id)?.value;
+                values[r * width + c] = cellValue(table, cells?.get(columns[c].id));
                 continue;
             }
             let sum: number | undefined = 0;
@@ -154,11 +242,140 @@ function valuesOf(table: TableModel): (number | undefined)[] {
                 }
                 sum += v;
             }
-            values[r * width + c] = sum;
+            values[r * width + c] = sum === undefined ? undefined : roundSum(sum);
         }
     }
-    tableValues.set(table, values);
     return values;
+}
+
+/** An equality over cells written in the file: Σ plus = Σ minus. */
+interface Equation {
+    plus: CellModel[];
+    minus: CellModel[];
+    rule: LinearRuleDef | SubtotalRuleDef;
+    at: string;
+}
+
+/**
+ * The values the table's equalities determine for its placeholder cells: round after round, an
+ * equality with exactly one undetermined placeholder (and every other cell readable) determines it.
+ * Where several determine the same cell differently, the value most of them give wins; on a tie
+ * the cell stays undetermined (the rules disagree about it) and counts as 0, as does every cell no
+ * equality determines. A count is never determined negative.
+ */
+function solveBlanks(table: TableModel): Map<CellModel, Determination> {
+    if (!table.index.equalities.length || !hasPlaceholder(table)) return NOTHING_DETERMINED;
+    const equations = equationsOf(table);
+    const determined = new Map<CellModel, Determination>();
+    const open = (c: CellModel) => isPlaceholder(c) && !determined.has(c);
+    for (let changed = true; changed;) {
+        changed = false;
+        const candidates = new Map<CellModel, { value: number; eq: Equation }[]>();
+        for (const eq of equations) {
+            let unknown: CellModel | undefined;
+            let sign = 0;
+            let count = 0;
+            let sum = 0;
+            let readable = true;
+            for (const [cells, s] of [[eq.plus, 1], [eq.minus, -1]] as const) {
+                for (const cell of cells) {
+                    if (open(cell)) {
+                        count++;
+                        unknown = cell;
+                        sign = s;
+                        continue;
+                    }
+                    const v = isPlaceholder(cell) ? determined.get(cell)!.value : cell.value;
+                    if (v === undefined) readable = false;
+                    else sum += s * v;
+                }
+            }
+            if (!readable || count !== 1) continue;
+            const value = roundSum(-sum * sign);
+            if (value < 0 && unknown!.column?.kind !== 'signed') continue;
+            let list = candidates.get(unknown!);
+            if (!list) candidates.set(unknown!, list = []);
+            list.push({ value, eq });
+        }
+        for (const [cell, list] of candidates) {
+            const votes = new Map<number, number>();
+            for (const c of list) votes.set(c.value, (votes.get(c.value) ?? 0) + 1);
+            const most = Math.max(...votes.values());
+            const winners = [...votes].filter(([, n]) => n === most);
+            if (winners.length !== 1) continue; // the rules disagree: the blank stays 0
+            const chosen = list.find(c => c.value === winners[0][0])!;
+            determined.set(cell, { rule: chosen.eq.rule, at: chosen.eq.at, value: chosen.value });
+            changed = true;
+        }
+    }
+    return determined;
+}
+
+function hasPlaceholder(table: TableModel): boolean {
+    for (const row of table.rows) {
+        for (const cell of row.cells) if (isPlaceholder(cell)) return true;
+    }
+    return false;
+}
+
+/** The cells written in the file that a row stands for in a column (a group: its sub-rows'); undefined when one is not written. */
+function leafCells(table: TableModel, rowId: string, columnId: string, out: CellModel[]): boolean {
+    const def = table.index.rowById.get(rowId)?.def;
+    if (!def) return false;
+    if (def.children && def.children.some(c => isPresent(table, c))) {
+        for (const child of def.children) if (!leafCells(table, child.id, columnId, out)) return false;
+        return true;
+    }
+    const cell = table.rowsById.get(rowId)?.byColumn.get(columnId);
+    if (!cell) return false;
+    out.push(cell);
+    return true;
+}
+
+function equationsOf(table: TableModel): Equation[] {
+    const out: Equation[] = [];
+    for (const rule of table.index.equalities) {
+        if (rule.kind === 'subtotal') {
+            for (const row of table.rows) {
+                const def = row.def;
+                if (!def?.children || !def.subtotal || !row.piped || !def.children.some(c => isPresent(table, c))) continue;
+                for (const cell of row.cells) {
+                    const column = cell.column;
+                    if (!column || row.byColumn.get(column.id) !== cell) continue;
+                    const minus: CellModel[] = [];
+                    if (def.children.every(child => leafCells(table, child.id, column.id, minus))) {
+                        out.push({ plus: [cell], minus, rule, at: label(column, column.id) });
+                    }
+                }
+            }
+        } else if (rule.each === 'row') {
+            for (const row of table.rows) {
+                if (!row.cells.length || (rule.over && !(row.def && rule.over.includes(row.def.id)))) continue;
+                const side = (ids: readonly string[]) => {
+                    const cells: CellModel[] = [];
+                    for (const id of ids) {
+                        const cell = row.byColumn.get(id);
+                        if (!cell) return undefined;
+                        cells.push(cell);
+                    }
+                    return cells;
+                };
+                const plus = side(rule.lhs);
+                const minus = side(rule.rhs);
+                if (plus && minus) out.push({ plus, minus, rule, at: label(row.def, row.label) });
+            }
+        } else {
+            table.columns.forEach((column, i) => {
+                if (!column || table.columns.indexOf(column) !== i || (rule.over && !rule.over.includes(column.id))) return;
+                const plus: CellModel[] = [];
+                const minus: CellModel[] = [];
+                if (rule.lhs.every(id => leafCells(table, id, column.id, plus)) && rule.rhs.every(id => leafCells(table, id, column.id, minus))) {
+                    out.push({ plus, minus, rule, at: label(column, column.id) });
+                }
+            });
+        }
+    }
+    return out;
 }
 
 /** The cells written in the file that make up a term (a group: all its sub-rows' cells). */
@@ -198,11 +415,12 @@ function evaluateLinear(rule: LinearRuleDef, table: TableModel, out: RuleInstanc
         for (const row of table.rows) {
             if (!row.cells.length) continue;
             if (rule.over && !(row.def && rule.over.includes(row.def.id))) continue;
-            if (!all && holdsFor(rule, id => row.byColumn.get(id)?.value) !== false) continue;
+            if (!all && holdsFor(rule, id => cellValue(table, row.byColumn.get(id))) !== false) continue;
             const rowId = row.def?.id ?? '';
             const term = (id: string): Term | undefined => {
                 const cell = row.byColumn.get(id);
-                return cell?.value === undefined ? undefined : { id, label: label(cell.column, id), value: cell.value, cell, row: rowId, column: id };
+                const value = cellValue(table, cell);
+                return value === undefined ? undefined : withSource(table, { id, label: label(cell!.column, id), value, cell, row: rowId, column: id });
             };
             instance(rule, table, label(row.def, row.label), term, row.labelSpan, { row: row.def?.id }, out);
         }
@@ -214,14 +432,23 @@ function evaluateLinear(rule: LinearRuleDef, table: TableModel, out: RuleInstanc
             const term = (id: string): Term | undefined => {
                 const value = effectiveValue(table, id, column.id);
                 if (value === undefined) return undefined;
-                return {
+                return withSource(table, {
                     id, label: label(table.index.rowById.get(id)?.def, id), value, row: id, column: column.id,
                     cell: table.rowsById.get(id)?.byColumn.get(column.id),
-                };
+                });
             };
             instance(rule, table, label(column, column.id), term, table.header?.cellSpans[i] ?? table.span, { column: column.id }, out);
         }
     }
+}
+
+/** Marks a term whose cell states no number (a leaf's placeholder, counted as 0 or as the value the equalities determined). */
+function withSource(table: TableModel, term: Term, ownCell = false): Term {
+    const cell = term.cell;
+    if (cell && isPlaceholder(cell) && (ownCell || !table.index.rowById.get(term.row)?.def.children?.some(c => isPresent(table, c)))) {
+        term.source = readingOfCell(table, cell).source === 'inferred' ? 'inferred' : 'blank';
+    }
+    return term;
 }
 
 function instance(rule: LinearRuleDef, table: TableModel, at: string, term: (id: string) => Term | undefined,
@@ -298,12 +525,13 @@ function evaluateCapability(rule: CapabilityRuleDef, model: ReportModel, out: Ru
         if (!row) continue;
         for (const cell of row.cells) {
             const column = cell.column;
-            if (!column || cell.value === undefined || row.byColumn.get(column.id) !== cell) continue;
+            const value = cellValue(table, cell);
+            if (!column || value === undefined || row.byColumn.get(column.id) !== cell) continue;
             if (rule.columns && !rule.columns.includes(column.id)) continue;
-            const term: Term = { id: column.id, label: label(column, column.id), value: cell.value, cell, row: rowId, column: column.id };
+            const term = withSource(table, { id: column.id, label: label(column, column.id), value, cell, row: rowId, column: column.id });
             const at = label(row.def, row.label);
             out.push({
-                rule, table, at, lhs: [term], rhs: [], left: cell.value, right: 0, holds: level[rule.capability] || cell.value === 0,
+                rule, table, at, lhs: [term], rhs: [], left: value, right: 0, holds: level[rule.capability] || value === 0,
                 target: term, expected: { op: '=', value: 0 }, span: cell.span, where: { row: rowId, column: column.id },
                 params: { level: entry.text, capable, row: at, column: term.label },
                 context: [{ span: entry.valueSpan, message: `机关层级：${entry.text}` }],
@@ -319,23 +547,24 @@ function evaluateSubtotals(rule: SubtotalRuleDef, table: TableModel, out: RuleIn
         if (!def.children.some(c => isPresent(table, c))) continue;
         for (const cell of row.cells) {
             const column = cell.column;
-            if (!column || cell.value === undefined || row.byColumn.get(column.id) !== cell) continue;
+            const value = cellValue(table, cell);
+            if (!column || value === undefined || row.byColumn.get(column.id) !== cell) continue;
             const terms: Term[] = [];
             for (const child of def.children) {
-                const value = effectiveValue(table, child.id, column.id);
-                if (value === undefined) break;
-                terms.push({
-                    id: child.id, label: label(child, child.id), value, row: child.id, column: column.id,
+                const v = effectiveValue(table, child.id, column.id);
+                if (v === undefined) break;
+                terms.push(withSource(table, {
+                    id: child.id, label: label(child, child.id), value: v, row: child.id, column: column.id,
                     cell: table.rowsById.get(child.id)?.byColumn.get(column.id),
-                });
+                }));
             }
             if (terms.length !== def.children.length) continue;
-            if (!all && sum(terms) === cell.value) continue;
-            const target: Term = { id: def.id, label: label(def, def.id), value: cell.value, cell, row: def.id, column: column.id };
+            if (!all && sum(terms) === value) continue;
+            const target = withSource(table, { id: def.id, label: label(def, def.id), value, cell, row: def.id, column: column.id }, true);
             const right = sum(terms);
             out.push({
-                rule, table, at: label(column, column.id), lhs: [target], rhs: terms, left: cell.value, right,
-                holds: cell.value === right, target, computed: right, span: cell.span, where: { row: def.id, column: column.id },
+                rule, table, at: label(column, column.id), lhs: [target], rhs: terms, left: value, right,
+                holds: value === right, target, computed: right, span: cell.span, where: { row: def.id, column: column.id },
             });
         }
     }
@@ -351,7 +580,7 @@ function toFinding(i: RuleInstance): Finding {
         rule: rule.domainRule,
         span: i.span,
         message: fillTemplate(rule.message, {
-            at: i.at, target: target?.label, computed: i.computed, reported: target?.value,
+            at: i.at, target: target?.label, computed: i.computed, reported: target && describeValue(i.table, target),
             lhs: i.left, rhs: i.right, lhsTerms: formatTerms(i.lhs), rhsTerms: formatTerms(i.rhs), terms: formatTerms(i.rhs),
             ...i.params,
         }),
@@ -360,10 +589,17 @@ function toFinding(i: RuleInstance): Finding {
             ...(i.expected ? { expected: i.expected.value, op: i.expected.op } : {}),
         },
         related: [
-            ...terms.filter(t => t.cell && t !== target).map(t => ({ span: t.cell!.span, message: `${t.label} = ${t.value}` })),
+            ...terms.filter(t => t.cell && t !== target).map(t => ({ span: t.cell!.span, message: `${t.label} = ${describeValue(i.table, t)}` })),
             ...(i.context ?? []),
         ],
     };
+}
+
+/** A term's value in a message; a cell that states no number says so (「0（此格为空）」). */
+function describeValue(table: TableModel, term: Term): string | number {
+    if (!term.source || !term.cell) return term.value;
+    const reading = readingOfCell(table, term.cell);
+    return fillTemplate(valuePhrases[term.source], { value: term.value, cell: placeholderPhrase(term.cell), rule: reading.by?.rule.title });
 }
 
 export function formatTerms(terms: readonly Term[]): string {

@@ -60,8 +60,9 @@ const fees: TableDef = {
     corner: [infoContentCorner],
     columns: [{
         id: 'amount', label: '本年收费金额（单位：万元）', short: '本年收费金额', kind: 'amount',
-        aliases: ['本年收费金额'], unit: '万元', maxDecimals: 4,
-        doc: '本年度收取的行政事业性收费金额，单位万元，最多保留 4 位小数（R6），例如 75.9260。',
+        aliases: ['本年收费金额'], unit: '万元',
+        // The 2021 header sets the unit only (unlike 2019's 「保留4位小数」): 8316.204517 万元 is exact to the fen.
+        doc: '本年度收取的行政事业性收费金额，单位万元（R6）；表头没有规定小数位数，例如 75.9260、8316.204517（精确到分）。',
     }],
     rows: [{ id: 'fees', label: '行政事业性收费', doc: '行政事业性收费（2021 格式填金额）。' }],
 };

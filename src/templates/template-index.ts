@@ -1,5 +1,5 @@
 /** Lookup structures derived from a TemplateDef, built once per template. */
-import type { ColumnDef, ColumnGroupDef, LabelSpec, RowDef, SectionDef, TableDef, TemplateDef } from './types.js';
+import type { ColumnDef, ColumnGroupDef, LabelSpec, LinearRuleDef, RowDef, SectionDef, SubtotalRuleDef, TableDef, TemplateDef } from './types.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface RowInfo {
@@ -32,6 +32,11 @@ export class TableIndex {
     readonly columnVocabulary: Vocabulary<ColumnDef>;
     readonly columnGroupVocabulary: Vocabulary<ColumnGroupDef>;
     readonly cornerVocabulary: Vocabulary<LabelSpec>;
+    /**
+     * The template's equalities between cells of this table (linear rules with `=`, subtotals), in
+     * template order: what the rule engine solves for blank cells (src/rules/engine.ts).
+     */
+    equalities: readonly (LinearRuleDef | SubtotalRuleDef)[] = [];
 
     constructor(readonly def: TableDef, readonly section: SectionDef, annotations: 'accept' | 'warn' = 'warn') {
         const rows = flattenRows(def.rows);
@@ -78,6 +83,11 @@ export class TemplateIndex {
                 return index;
             });
             this.tablesOfSection.set(section.id, tables);
+            for (const table of tables) {
+                table.equalities = template.rules.filter((r): r is LinearRuleDef | SubtotalRuleDef =>
+                    (r.kind === 'linear' && r.op === '=' && r.table === table.def.id) ||
+                    (r.kind === 'subtotal' && (!r.tables || r.tables.includes(table.def.id))));
+            }
             this.openerVocabulary.set(section.id, new Vocabulary(tables.flatMap(table => [
                 ...(table.def.caption ? [{ ...table.def.caption, table, kind: 'caption' as const }] : []),
                 ...(table.def.note ? [{ ...table.def.note, table, kind: 'note' as const }] : []),

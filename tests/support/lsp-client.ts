@@ -4,13 +4,19 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
-    ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
+    ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, ShutdownRequest,
     type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { root } from './helpers.js';
 
 export interface TestServer {
     connection: MessageConnection;
+    /** The server process's id (for its memory in /proc). */
+    readonly pid: number;
+    /** The exit code (or signal) once the process has ended; undefined while it runs. */
+    readonly exited: number | string | undefined;
+    /** What the server wrote to its log (window/logMessage), in order. */
+    readonly log: string[];
     /** The next diagnostics published for a uri after this call (Langium sends no version). */
     nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams>;
     /** The diagnostics last published for a uri. */
@@ -24,9 +30,16 @@ export interface TestServer {
 
 export async function startServer(): Promise<TestServer> {
     const child = spawn(process.execPath, [path.join(root, 'out/server/main.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let exited: number | string | undefined;
+    const log: string[] = [];
+    const waiters: (() => void)[] = [];
+    child.on('exit', (code, signal) => {
+        exited = code ?? signal ?? 'unknown';
+        waiters.splice(0).forEach(w => w());
+    });
+    child.stdin!.on('error', () => undefined); // writing to a server that exited: the tests see `exited`
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const received = new Map<string, unknown[]>();
-    const waiters: (() => void)[] = [];
     const listen = (method: string) => {
         if (received.has(method)) return;
         received.set(method, []);
@@ -36,6 +49,7 @@ export async function startServer(): Promise<TestServer> {
         });
     };
     listen(PublishDiagnosticsNotification.method);
+    connection.onNotification(LogMessageNotification.method, ({ message }: { message: string }) => { log.push(message); });
     const wait = <T>(find: () => T | undefined, what: string | (() => string)): Promise<T> => new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`nothing arrived: ${typeof what === 'string' ? what : what()}`)), 20_000);
         const poll = () => {
@@ -43,6 +57,9 @@ export async function startServer(): Promise<TestServer> {
             if (hit !== undefined) {
                 clearTimeout(timer);
                 resolve(hit);
+            } else if (exited !== undefined) {
+                clearTimeout(timer);
+                reject(new Error(`the server exited (${exited}) before ${typeof what === 'string' ? what : what()} arrived`));
             } else waiters.push(poll);
         };
         poll();
@@ -53,6 +70,11 @@ export async function startServer(): Promise<TestServer> {
     const diagnostics = () => received.get(PublishDiagnosticsNotification.method) as PublishDiagnosticsParams[];
     return {
         connection,
+        pid: child.pid!,
+        get exited() {
+            return exited;
+        },
+        log,
         nextDiagnostics(uri) {
             const seen = diagnostics().filter(p => p.uri === uri).length;
             return wait(() => diagnostics().filter(p => p.uri === uri)[seen], `diagnostics for ${uri}`);
@@ -72,6 +94,7 @@ export async function startServer(): Promise<TestServer> {
             return wait(() => (received.get(method) as T[]).find(accept), method);
         },
         async stop() {
+            if (exited !== undefined) return connection.dispose();
             await connection.sendRequest(ShutdownRequest.type);
             await connection.sendNotification(ExitNotification.type);
             connection.dispose();
@@ -94,6 +117,15 @@ export function useServer(): TestServer {
     return {
         get connection() {
             return started().connection;
+        },
+        get pid() {
+            return started().pid;
+        },
+        get exited() {
+            return started().exited;
+        },
+        get log() {
+            return started().log;
         },
         nextDiagnostics: uri => started().nextDiagnostics(uri),
         latestDiagnostics: uri => started().latestDiagnostics(uri),

@@ -1,0 +1,81 @@
+/**
+ * Langium's parser, linear in the size of a report. Langium 4.4 has two quadratic steps when a
+ * report has many lines:
+ * - CstNodeBuilder.addHiddenNodes searches the parent's children (indexOf) whenever a node starts,
+ *   even with no hidden token to add: one search through all lines so far, per line;
+ * - LangiumParser.extractHiddenTokens takes the hidden tokens (spaces, comments) before each token
+ *   off the front of one array of all of them (splice(0, n)): a copy of the rest, per token.
+ * Here nothing happens without hidden tokens, the search starts from the end (where the node that
+ * just started is), and the hidden tokens are read with a cursor and cut once at the end.
+ * (A 2 MB report of table rows took 9 s to parse, 1 MB 3 s.)
+ */
+import { createLangiumParser, CstNodeBuilder, type CompositeCstNode, type LangiumCoreServices, type LangiumParser } from 'langium';
+
+type Token = Parameters<CstNodeBuilder['addHiddenNodes']>[0][number];
+
+export class LinearCstNodeBuilder extends CstNodeBuilder {
+    override addHiddenNodes(tokens: Token[]): void {
+        if (tokens.length === 0) return;
+        const nodes = tokens.map(token => this.createLeafNode(token, true));
+        let current: CompositeCstNode = this.current;
+        if (current.content.length > 0) {
+            this.appendChildren(current, nodes);
+            return;
+        }
+        // A node just started: the hidden nodes go before it, in the first ancestor that has content.
+        while (current.container) {
+            const index = current.container.content.lastIndexOf(current);
+            if (index > 0) {
+                this.insertChildren(current.container, index, nodes);
+                return;
+            }
+            current = current.container;
+        }
+        this.insertChildren(current, 0, nodes); // the root: the report starts with hidden tokens
+    }
+}
+
+/** The private parts of Langium 4.4's LangiumParser this file replaces. */
+interface ParserInternals {
+    nodeBuilder: CstNodeBuilder;
+    lexerResult?: { hidden: Token[] };
+    extractHiddenTokens(token: Token): Token[];
+    doParse(rule: unknown): unknown;
+}
+
+/** Whether the parser is the linear one (false: Langium's internals changed; parsing still works). */
+export function isLinearParser(parser: LangiumParser): boolean {
+    return (parser as unknown as ParserInternals).nodeBuilder instanceof LinearCstNodeBuilder;
+}
+
+export function createXxgkParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createLangiumParser(services);
+    const internals = parser as unknown as ParserInternals;
+    if (!(internals.nodeBuilder instanceof CstNodeBuilder) || typeof internals.extractHiddenTokens !== 'function' ||
+        typeof internals.doParse !== 'function') return parser;
+    internals.nodeBuilder = new LinearCstNodeBuilder();
+    let hidden: Token[] | undefined;
+    let cursor = 0;
+    internals.extractHiddenTokens = function (this: ParserInternals, token: Token): Token[] {
+        const all = this.lexerResult?.hidden ?? [];
+        if (all !== hidden) {
+            hidden = all;
+            cursor = 0;
+        }
+        const start = cursor;
+        while (cursor < all.length && all[cursor].startOffset <= token.startOffset) cursor++;
+        return start === cursor ? [] : all.slice(start, cursor);
+    };
+    const doParse = internals.doParse;
+    internals.doParse = function (this: ParserInternals, rule: unknown): unknown {
+        try {
+            return doParse.call(this, rule);
+        } finally {
+            // Langium adds the hidden tokens left in the array after the last token: cut the ones read.
+            if (hidden && hidden === this.lexerResult?.hidden) hidden.splice(0, cursor);
+            hidden = undefined;
+            cursor = 0;
+        }
+    };
+    return parser;
+}

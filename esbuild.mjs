@@ -27,6 +27,7 @@ const builds = [
     { ...common, entryPoints: { 'bench/import': 'bench/import.ts' }, outdir: 'out', sourcemap: false },
     // pdfkit stays outside (it only makes the bench's test file; its font data needs node_modules).
     { ...common, entryPoints: { 'bench/pdf': 'bench/pdf.ts' }, outdir: 'out', sourcemap: false, external: ['pdfkit'] },
+    { ...common, entryPoints: { 'bench/office': 'bench/office.ts', 'scripts/office-fixture': 'scripts/office-fixture.ts' }, outdir: 'out', sourcemap: false },
     { ...common, entryPoints: { 'bench/large': 'bench/large.ts' }, outdir: 'out', sourcemap: false },
     { ...common, entryPoints: { 'bench/robust': 'bench/robust.ts' }, outdir: 'out', sourcemap: false },
     { ...common, entryPoints: { 'fuzz/main': 'tests/fuzz/main.ts' }, outdir: 'out', sourcemap: false },

@@ -1,7 +1,8 @@
 /** The VS Code side: starts the xxgk language server for .xxgk files. */
 import * as path from 'node:path';
-import { l10n, type ExtensionContext } from 'vscode';
+import { commands, l10n, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { StatusView } from './office/status-view.js';
 import { registerImportCommand } from './import-command.js';
 import { activatePreview } from './preview/index.js';
 
@@ -20,8 +21,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     };
     // User-facing strings go through l10n.t (English key; translations in l10n/bundle.l10n.*.json).
     client = new LanguageClient('xxgk', l10n.t('xxgk Report Language Server'), serverOptions, clientOptions);
+    // The filing status view shows in the Explorer of a workspace with reports (package.json: when xxgk.workspace).
+    void commands.executeCommand('setContext', 'xxgk.workspace', true);
     await client.start();
     activatePreview(context, client);
+    context.subscriptions.push(new StatusView(client));
     context.subscriptions.push(registerImportCommand(client));
 }
 

@@ -48,4 +48,28 @@ export const clientStrings = {
     imported: (name: string, read: number, total: number, unreadable: number) =>
         l10n.t('Imported {0}: {1} of {2} cells read, {3} unreadable (see the import report)', name, read, total, unreadable),
     get importChannel() { return l10n.t('xxgk Import'); },
+
+    // The filing status view (年报报送情况); the statuses themselves are the server's Chinese labels.
+    statusDescription: (year: number, required: number, missing: number, late: number, asOf?: string) => asOf
+        ? l10n.t('{0}: {1} to file, {2} missing, {3} late (as of {4})', year, required, missing, late, asOf)
+        : l10n.t('{0}: {1} to file, {2} missing, {3} late', year, required, missing, late),
+    statusBadge: (missing: number, late: number) => l10n.t('{0} units have not filed, {1} filed late', missing, late),
+    registryErrors: (n: number) => l10n.t('The unit registry has {0} errors (see the Problems panel)', n),
+    get noReports() { return l10n.t('No reports with a year in this workspace yet'); },
+    unmatchedGroup: (n: number) => l10n.t('Reports of no unit in the registry ({0})', n),
+    candidates: (names: string) => l10n.t('close: {0}', names),
+    errorCount: (n: number) => l10n.t('{0} errors', n),
+    get similar() { return l10n.t('same as last year'); },
+    childrenFiled: (filed: number, required: number) => l10n.t('{0}/{1} units below filed', filed, required),
+    get deadline() { return l10n.t('Deadline'); },
+    get published() { return l10n.t('Published'); },
+    problems: (errors: number, warnings: number) => l10n.t('{0} errors, {1} warnings', errors, warnings),
+    get openReport() { return l10n.t('Open Report'); },
+    get chooseYear() { return l10n.t('Choose the year of the reports'); },
+    get asOfPrompt() { return l10n.t('Show the status on this day (empty: all reports)'); },
+    get asOfInvalid() { return l10n.t('Write a date as YYYY-MM-DD'); },
+    get statusFormats() {
+        return { xlsx: l10n.t('Excel (XLSX)'), html: 'HTML', json: 'JSON', text: l10n.t('Text') };
+    },
+    registryDrafted: (n: number) => l10n.t('Drafted 单位名单.csv with {0} units: check names, aliases, parents and years', n),
 };

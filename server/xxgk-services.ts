@@ -11,6 +11,7 @@ import type { TemplateRegistry } from '../src/templates/registry.js';
 import { registerCheckSettings } from './check-settings.js';
 import { CrossYearModule, CrossYearSharedModule, registerCrossYearChecks, type CrossYearAddedServices } from './cross-year.js';
 import { XxgkCodeActionProvider } from './lsp/code-action-provider.js';
+import { registerOffice } from './office.js';
 import {
     clampedTextDocuments, ReportFileSystem, XxgkDocumentBuilder, XxgkDocumentFactory, XxgkDocumentUpdateHandler, XxgkServiceRegistry, XxgkValidationRegistry,
     XxgkWorkspaceManager,
@@ -66,6 +67,7 @@ export function createXxgkServices(context: DefaultSharedModuleContext, template
     registerCheckSettings(Xxgk);
     registerValidationChecks(Xxgk);
     registerCrossYearChecks(Xxgk, shared.workspace.SavedDocuments);
+    registerOffice(shared, Xxgk);
     if (!context.connection) shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Xxgk };
 }

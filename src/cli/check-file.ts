@@ -2,13 +2,14 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import type { LangiumCoreServices } from 'langium';
 import type { Finding, Span } from '../model/types.js';
-import { checkText, type CheckOptions } from '../rules/check.js';
+import { checkText, type CheckOptions as RuleOptions } from '../rules/check.js';
 import { reportSummary, type ReportSummary } from '../rules/cross-year.js';
+import { filingSummary, type FilingSummary } from '../office/filing.js';
 import type { SuppressionRange } from '../rules/suppress.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
+import { parseYear } from '../model/meta-values.js';
 import { LineIndex } from '../util/lines.js';
 
-export type { CheckOptions };
 
 export interface OutPosition {
     /** 1-based */
@@ -56,6 +57,31 @@ export interface FileResult {
      * cost ≈ 75 µs a file, 15 % of its check; as JSON ≈ 29 µs).
      */
     packedSummary?: { agencyKey: string; year: number; json: string };
+    /** What the unit registry's checks and status read (src/office), when asked for. */
+    filing?: FilingSummary;
+    /** Set when the file was not checked because its 年度 is not one of the years asked for (`xxgk status`). */
+    otherYear?: number;
+}
+
+/** The rules' options (a local deadline, whether suppressions count) and what the CLI adds. */
+export interface CheckOptions extends RuleOptions {
+    /** Also make the filing summary (src/office/filing.ts). */
+    filing?: boolean;
+    /** Check only reports of these years; the 年度 is read from the lines above the first text block. */
+    years?: readonly number[];
+}
+
+const YEAR_LINE = /^[^\S\r\n]*年度[^\S\r\n]*[:：][^\S\r\n]*(\S+?)[^\S\r\n]*(?:\/\/.*)?$/m;
+
+/**
+ * The 年度 a report declares before its first text block, read without parsing it (undefined: none
+ * there, or not a year). Only used to leave out reports of years nobody asked for.
+ */
+export function declaredYear(text: string): number | undefined {
+    const fence = text.indexOf('"""');
+    const head = fence < 0 ? text : text.slice(0, fence);
+    const m = YEAR_LINE.exec(head);
+    return m ? parseYear(m[1]) : undefined;
 }
 
 /** A result ready to cross to another thread: its summary packed (see FileResult.packedSummary). */
@@ -160,6 +186,10 @@ export function checkFile(path: string, services: LangiumCoreServices, registry:
         if (e instanceof ReadError) return { path, error: e.message, findings: [] };
         throw e;
     }
+    if (options.years) {
+        const year = declaredYear(text);
+        if (year !== undefined && !options.years.includes(year)) return { path, findings: [], otherYear: year };
+    }
     const { model, findings, suppressed, suppressions } = checkText(text, services, registry, options);
     const lines = new LineIndex(text);
     const position = (offset: number): OutPosition => {
@@ -174,6 +204,7 @@ export function checkFile(path: string, services: LangiumCoreServices, registry:
         agency: model.meta.agency?.value,
         findings: findings.map(f => outFinding(f, range)),
         summary: reportSummary(model, registry, lines),
+        ...(options.filing ? { filing: filingSummary(model, lines) } : {}),
     };
     if (suppressed.length) result.suppressed = suppressed.map(f => outFinding(f, range));
     if (suppressions.length) result.suppressions = suppressions;

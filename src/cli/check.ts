@@ -8,10 +8,10 @@ import { addCrossYearFindings } from './cross-year.js';
 import { expandPaths } from './files.js';
 import { formatJson, formatSarif, formatText, summarize, summaryLine } from './output.js';
 import { checkAll } from './pool.js';
+import { addRegistryFindings, loadRegistry, registryResult, thresholdOption } from './registry.js';
 
-export async function runCheck(values: OptionValues, positionals: string[]): Promise<number> {
-    const format = values.format as string;
-    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 sarif，而不是「${visibleText(format)}」`);
+/** --jobs: a positive integer, at most the machine's cores (undefined: as many as help). */
+export function jobsOption(values: OptionValues): number | undefined {
     let jobs: number | undefined;
     if (values.jobs !== undefined) {
         jobs = Number(values.jobs);
@@ -23,14 +23,27 @@ export async function runCheck(values: OptionValues, positionals: string[]): Pro
             jobs = cores;
         }
     }
+    return jobs;
+}
+
+export async function runCheck(values: OptionValues, positionals: string[]): Promise<number> {
+    const format = values.format as string;
+    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 sarif，而不是「${visibleText(format)}」`);
+    const jobs = jobsOption(values);
+    const threshold = thresholdOption(values);
     const deadline = values.deadline === undefined ? undefined : parseDeadline(String(values.deadline));
     if (values.deadline !== undefined && !deadline) {
         throw new UsageError(`--deadline 应为报告年度次年的月日 MM-DD（例如 01-20）或日期 YYYY-MM-DD，而不是「${visibleText(String(values.deadline))}」`);
     }
     if (!positionals.length) throw new UsageError('请给出要检查的文件或目录');
     const { files, problems } = expandPaths(positionals);
-    const results = await checkAll(files, jobs, { deadline, suppress: !values['no-suppress'] });
+    const units = values.registry === undefined ? undefined : await loadRegistry(values.registry as string);
+    const results = await checkAll(files, jobs, { deadline, suppress: !values['no-suppress'], ...(units ? { filing: true } : {}) });
     addCrossYearFindings(results, nationalRegistry);
+    if (units) {
+        addRegistryFindings(results, units.registry, threshold);
+        results.unshift(registryResult(units)); // the registry's own problems, as the findings of that file
+    }
     const summary = summarize(results, problems.length);
     if (format === 'json') {
         process.stdout.write(`${JSON.stringify(formatJson(results, problems), null, 2)}\n`);

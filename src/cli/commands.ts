@@ -16,6 +16,9 @@ const check: CommandSpec = {
         jobs: { type: 'string', value: 'N' },
         // R21: a local publication deadline earlier than the statutory one.
         deadline: { type: 'string', value: 'MM-DD|YYYY-MM-DD' },
+        // With a unit registry: its problems, each report's unit, 内容雷同 (src/office).
+        registry: { type: 'string', value: '单位名单' },
+        similarity: { type: 'string', value: '90' },
         // Ignore the reports' suppression comments (// xxgk-disable-next-line …): every finding counts.
         'no-suppress': { type: 'boolean', default: false },
     },
@@ -66,5 +69,33 @@ const importCommand: CommandSpec = {
     run: async (values, positionals) => (await import('./import.js')).runImport(values, positionals),
 };
 
+const status: CommandSpec = {
+    name: 'status',
+    operands: '<目录>…',
+    summary: '各单位的年报报送情况：已报送、空表、逾期、未报送、无需报送，按上级分组计数（单位名单默认取目录下的 单位名单.csv/.xlsx）',
+    options: {
+        year: { type: 'string', value: '年度', required: true },
+        registry: { type: 'string', value: '单位名单' },
+        'as-of': { type: 'string', value: '日期' },
+        format: { type: 'string', default: 'text', value: 'text|json|html|xlsx' },
+        output: { type: 'string', short: 'o', value: '文件' },
+        similarity: { type: 'string', value: '90' },
+        jobs: { type: 'string', value: 'N' },
+    },
+    run: async (values, positionals) => (await import('./status.js')).runStatus(values, positionals),
+};
+
+const units: CommandSpec = {
+    name: 'units',
+    operands: 'init <目录>',
+    summary: '按目录中的年报生成单位名单草稿（单位名单.csv，UTF-8 带 BOM，Excel 可直接打开）',
+    options: {
+        output: { type: 'string', short: 'o', value: '单位名单.csv' },
+        force: { type: 'boolean', default: false },
+        jobs: { type: 'string', value: 'N' },
+    },
+    run: async (values, positionals) => (await import('./units.js')).runUnits(values, positionals),
+};
+
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly CommandSpec[] = [check, create, exportCommand, importCommand];
+export const commands: readonly CommandSpec[] = [check, create, exportCommand, importCommand, status, units];

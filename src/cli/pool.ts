@@ -25,6 +25,7 @@ export function defaultJobs(fileCount: number, perWorker = 16): number {
     return Math.max(1, Math.min(cpus().length, Math.ceil(fileCount / perWorker)));
 }
 
+/** `options`: also the filing summaries, only some years (src/office; `xxgk status`, `check --registry`). */
 export async function checkAll(files: readonly string[], jobs = defaultJobs(files.length), options: CheckOptions = {}): Promise<FileResult[]> {
     if (jobs <= 1 || files.length < 2) {
         const { Xxgk } = createXxgkCoreServices();

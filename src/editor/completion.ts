@@ -34,7 +34,7 @@ export interface Suggestion {
     replace: Span;
 }
 
-export const META_KEYS = ['标题', '机关', '机关层级', '年度', '格式', '发布日期', '统计期限'] as const;
+export const META_KEYS = ['标题', '机关', '机关层级', '年度', '格式', '发布日期', '统计期限', '单位编号'] as const;
 export const META_DOCS: Record<string, string> = {
     标题: '报告标题，如「某某局2024年政府信息公开工作年度报告」。',
     机关: '报告机关的全称。',
@@ -43,6 +43,7 @@ export const META_DOCS: Record<string, string> = {
     格式: '年报格式：2019 = 国办公开办函〔2019〕60号（2019、2020 年度），2021 = 国办公开办函〔2021〕30号（2021 年度起）。',
     发布日期: '报告公开发布的日期，如 2025-01-20。',
     统计期限: '数据统计期限，应为所属年度的 1 月 1 日至 12 月 31 日。',
+    单位编号: '（可选）本单位在单位名单中的编号；写了编号，就按编号而不是按机关名称对应名单中的单位。',
 };
 
 export function completionsAt(model: ReportModel, offset: number, registry: TemplateRegistry): Suggestion[] {
@@ -166,7 +167,7 @@ function lineStartSuggestions(model: ReportModel, context: CursorContext): Sugge
 }
 
 function metaName(key: string): keyof ReportModel['meta'] {
-    return ({ 标题: 'title', 机关: 'agency', 机关层级: 'level', 年度: 'year', 格式: 'format', 发布日期: 'published', 统计期限: 'period' } as const)[key as '标题'];
+    return ({ 标题: 'title', 机关: 'agency', 机关层级: 'level', 年度: 'year', 格式: 'format', 发布日期: 'published', 统计期限: 'period', 单位编号: 'unitId' } as const)[key as '标题'];
 }
 
 function missingRows(model: ReportModel, tableId: string, context: CursorContext, order: number): Suggestion[] {

@@ -42,7 +42,7 @@ export function hoverAt(model: ReportModel, offset: number, more: readonly strin
     return undefined;
 }
 
-const META_LABELS = { title: '标题', agency: '机关', level: '机关层级', year: '年度', format: '格式', published: '发布日期', period: '统计期限' } as const;
+const META_LABELS = { title: '标题', agency: '机关', level: '机关层级', year: '年度', format: '格式', published: '发布日期', period: '统计期限', unitId: '单位编号' } as const;
 
 function hoverInTable(model: ReportModel, table: TableModel, offset: number, more: readonly string[]): HoverResult | undefined {
     const template = model.template;

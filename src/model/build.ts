@@ -33,10 +33,11 @@ type MetaName = keyof Meta;
 
 const META_KEYS: Record<string, MetaName> = {
     '标题': 'title', '机关': 'agency', '机关层级': 'level', '年度': 'year', '格式': 'format', '发布日期': 'published', '统计期限': 'period',
+    '单位编号': 'unitId',
 };
 const META_EXAMPLES: Record<MetaName, string> = {
     title: '某某局2024年政府信息公开工作年度报告', agency: '某某局', level: '部门', year: '2024', format: '2021',
-    published: '2025-01-20', period: '2024-01-01 至 2024-12-31',
+    published: '2025-01-20', period: '2024-01-01 至 2024-12-31', unitId: '101',
 };
 const HEADING_LIKE = /^(?:[一二三四五六七八九十]+、)/;
 /** 0 to 999999999999 (MAX_CELL_VALUE) written in ASCII digits only: the common cell, read without the general reader. */
@@ -247,6 +248,10 @@ class ModelBuilder {
             }
         }
         if (meta.agency) meta.agency.value = meta.agency.text;
+        if (meta.unitId) {
+            meta.unitId.value = meta.unitId.text.normalize('NFKC').trim() || undefined;
+            if (!meta.unitId.value) this.report('xxgk/meta-invalid', meta.unitId.span, { key: '单位编号', text: '', hint: '应为单位名单中该单位的编号' });
+        }
         for (const key of ['agency', 'title'] as const) {
             const entry = meta[key];
             if (entry && !entry.text) this.report('xxgk/meta-missing', entry.span, { key: key === 'agency' ? '机关' : '标题' });

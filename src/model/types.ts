@@ -152,6 +152,8 @@ export interface Meta {
     format?: MetaEntry<TemplateDef>;
     published?: MetaEntry<DateValue>;
     period?: MetaEntry<{ from: DateValue; to: DateValue }>;
+    /** 单位编号: the report's unit in the unit registry (src/office), overriding the match by 机关. */
+    unitId?: MetaEntry<string>;
 }
 
 export interface ReportModel {

@@ -78,6 +78,28 @@ const entries = [
     { code: 'xxgk/unused-suppression', severity: 'warning', title: '没有起作用的忽略注释', message: '「{directive}」[中的 {codes} ]没有忽略任何问题[：{hint}]' },
     { code: 'xxgk/suppression-code', severity: 'error', title: '忽略注释中的规则代码无法识别', message: '{problem}；可写规则代码（如 xxgk/row-total）或规则编号（如 R7）' },
 
+    // --- the unit registry file (单位名单, src/office/registry.ts); {row} is the row Excel shows
+    { code: 'xxgk/registry-unreadable', severity: 'error', title: '单位名单无法读取', message: '无法读取单位名单：{reason}' },
+    { code: 'xxgk/registry-header', severity: 'error', title: '单位名单缺少列', message: '单位名单缺少「{column}」列；前几行中没有找到同时含「编号」和「名称」的表头行[（第 {row} 行是：{found}）]' },
+    { code: 'xxgk/registry-missing', severity: 'error', title: '单位名单缺少必填项', message: '第 {row} 行：缺少{column}；本行未读入' },
+    { code: 'xxgk/registry-value', severity: 'error', title: '单位名单的值无法识别', message: '第 {row} 行：{column}「{text}」无法识别：{hint}' },
+    { code: 'xxgk/registry-duplicate', severity: 'error', title: '单位编号重复', message: '第 {row} 行：编号「{id}」重复（第一次在第 {first} 行）；本行未读入' },
+    { code: 'xxgk/registry-parent', severity: 'error', title: '上级编号不在名单中', message: '第 {row} 行：上级编号「{parent}」不在单位名单中[；是否要写「{suggestion}」？]；本单位暂按没有上级处理' },
+    { code: 'xxgk/registry-cycle', severity: 'error', title: '上级关系成环', message: '第 {row} 行：上级关系成环：{chain}；本单位暂按没有上级处理' },
+    { code: 'xxgk/registry-years', severity: 'error', title: '起止年度颠倒', message: '第 {row} 行：起始年度 {from} 晚于终止年度 {to}' },
+    { code: 'xxgk/registry-name-shared', severity: 'warning', title: '名称不能区分单位', message: '第 {row} 行：「{name}」也是第 {otherRow} 行单位（编号 {otherId}）的名称或别名，{when}两者都在名单中；这两个单位的报告须写「单位编号：」才能区分' },
+    { code: 'xxgk/registry-empty', severity: 'warning', title: '单位名单没有单位', message: '单位名单中没有单位[（表头在第 {row} 行）]' },
+
+    // --- reports against the unit registry (src/office/checks.ts)
+    { code: 'xxgk/unit-unmatched', severity: 'warning', title: '机关不在单位名单中', message: '机关「{agency}」不在单位名单中[；相近的有：{candidates}]；如是名单中的单位，请在名单中加别名，或在报告中写「单位编号：」' },
+    { code: 'xxgk/unit-ambiguous', severity: 'warning', title: '机关对应多个单位', message: '机关「{agency}」对应单位名单中的 {count} 个单位：{candidates}；请写「单位编号：」指明是哪一个' },
+    { code: 'xxgk/unit-id-unknown', severity: 'error', title: '单位编号不在名单中', message: '单位编号「{id}」不在单位名单中[；是否要写「{suggestion}」？]' },
+    { code: 'xxgk/unit-id-name', severity: 'warning', title: '单位编号与机关不符', message: '单位编号「{id}」在单位名单中是「{name}」，而机关写的是「{agency}」，也不是它的别名' },
+    { code: 'xxgk/unit-inactive', severity: 'warning', title: '单位当年不在名单中', message: '「{name}」（编号 {id}）{when}，{year} 年度不在单位名单中' },
+    { code: 'xxgk/unit-duplicate', severity: 'warning', title: '同一单位同一年度有两份报告', message: '「{name}」（编号 {id}）的 {year} 年度报告不止一份，另一份是 {other}；报送情况按「{chosen}」计' },
+    { code: 'xxgk/content-similar', severity: 'info', title: '正文与上年雷同', message: '正文与本单位 {lastYear} 年度报告的相似度为 {percent}%（不低于 {threshold}%），内容可能雷同（{lastSource}）' },
+    { code: 'xxgk/tables-identical', severity: 'info', title: '各表数字与上年相同', message: '二、三、四部分各表的数字与本单位 {lastYear} 年度报告完全相同（{lastSource}）' },
+
     // --- the tool itself
     { code: 'xxgk/internal', severity: 'error', title: '内部错误', message: '{stage}本报告时出现内部错误，部分检查没有完成；其他报告不受影响。详情见输出面板「xxgk」的日志，请把本报告反馈给开发者' },
 ] as const satisfies readonly CatalogEntry[];

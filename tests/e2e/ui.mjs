@@ -3,7 +3,7 @@
 // The last steps restart VS Code in Simplified Chinese. A screenshot of every step is kept in
 // tests/e2e/artifacts/ui/. Usage: node tests/e2e/ui.mjs
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeRunDir } from './lib/code-server.mjs';
@@ -47,6 +47,9 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
         const expectedErrors = cliErrors(broken, cliDir);
         assert(expectedErrors.some(f => f.code === 'xxgk/row-total'), 'the CLI finds xxgk/row-total in the broken text');
         const zhManifest = json('package.nls.zh-cn.json');
+        const enManifest = json('package.nls.json');
+        const county = path.join(root, 'tests', 'fixtures', 'office', 'county');
+        const statusView = enManifest['view.status'];
         const zhRuntime = json('l10n/bundle.l10n.zh-cn.json');
 
         const tests = [
@@ -194,6 +197,45 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
                     await s.page.keyboard.press('Escape');
                     await s.wb.runCommand('File: Revert File');
                     await s.wb.problemsCountIs(0, 0);
+                },
+            },
+            {
+                name: 'with a county\'s reports and its 单位名单.csv copied in, the filing status view lists its units under their parent',
+                fn: async () => {
+                    cpSync(county, path.join(s.workspace, 'county'), { recursive: true });
+                    cpSync(path.join(county, '单位名单.csv'), path.join(s.workspace, '单位名单.csv'));
+                    await s.wb.openView(statusView);
+                    // Room for the county's 30 units: the folders view and the bottom panel closed.
+                    await s.wb.collapseView('Workspace');
+                    if (await s.page.locator('.part.panel').isVisible()) await s.page.keyboard.press('Control+J');
+                    const pane = s.wb.viewPane(statusView);
+                    // The view's description: the year and the counts, from the server.
+                    await pane.locator('.pane-header').filter({ hasText: '2024: 28 to file, 1 missing, 1 late' }).waitFor({ timeout: 60_000 });
+                    await s.wb.viewRows(statusView, '青溪县人民政府').first().waitFor();
+                    await s.wb.viewRows(statusView, '青溪县桃源镇人民政府').filter({ hasText: '未报送' }).waitFor();
+                    await s.wb.viewRows(statusView, '青溪县农业农村局').filter({ hasText: '逾期' }).waitFor();
+                    await s.wb.viewRows(statusView, '青溪县白沙乡人民政府').filter({ hasText: '已报送（空表）' }).waitFor();
+                    await s.wb.viewRows(statusView, '青溪县统计局').filter({ hasText: 'same as last year' }).waitFor();
+                    await s.page.screenshot({ path: path.join(artifacts, 'status-view.png') });
+                },
+            },
+            {
+                name: 'clicking a unit in the status view opens its report',
+                fn: async () => {
+                    await s.wb.viewRows(statusView, '青溪县农业农村局').first().click();
+                    await s.page.locator('.tabs-container .tab.active[data-resource-name="016-青溪县农业农村局.xxgk"]').waitFor();
+                    await s.wb.editorContains('发布日期：2025-02-05');
+                },
+            },
+            {
+                name: 'the status view follows the files: a report written to disk turns 未报送 into 已报送',
+                fn: async () => {
+                    const last = readFileSync(path.join(county, '2023', '028-青溪县桃源镇人民政府.xxgk'), 'utf8');
+                    writeFileSync(path.join(s.workspace, 'county', '2024', '028-青溪县桃源镇人民政府.xxgk'),
+                        last.replace(/2023/g, '2024').replace('发布日期：2024', '发布日期：2025'));
+                    await s.wb.viewRows(statusView, '青溪县桃源镇人民政府').filter({ hasText: '已报送' }).waitFor({ timeout: 60_000 });
+                    await s.wb.viewPane(statusView).locator('.pane-header').filter({ hasText: '2024: 28 to file, 0 missing, 1 late' }).waitFor();
+                    await s.page.screenshot({ path: path.join(artifacts, 'status-view-refreshed.png') });
                 },
             },
             {

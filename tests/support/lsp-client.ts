@@ -2,6 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
     ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, ShutdownRequest,
@@ -28,7 +29,12 @@ export interface TestServer {
     stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+export interface ServerOptions {
+    /** A folder opened as the workspace (its .xxgk files are loaded at start). */
+    workspace?: string;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
     const child = spawn(process.execPath, [path.join(root, 'out/server/main.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     let exited: number | string | undefined;
     const log: string[] = [];
@@ -65,7 +71,10 @@ export async function startServer(): Promise<TestServer> {
         poll();
     });
     connection.listen();
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+    const folder = options.workspace ? { uri: pathToFileURL(options.workspace).toString(), name: path.basename(options.workspace) } : undefined;
+    await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid, rootUri: folder?.uri ?? null, capabilities: {}, workspaceFolders: folder ? [folder] : null,
+    });
     await connection.sendNotification(InitializedNotification.type, {});
     const diagnostics = () => received.get(PublishDiagnosticsNotification.method) as PublishDiagnosticsParams[];
     return {
@@ -104,10 +113,10 @@ export async function startServer(): Promise<TestServer> {
 }
 
 /** A server started before the tests of a file and stopped after them; use it inside the tests. */
-export function useServer(): TestServer {
+export function useServer(options: ServerOptions | (() => ServerOptions) = {}): TestServer {
     let server: TestServer | undefined;
     beforeAll(async () => {
-        server = await startServer();
+        server = await startServer(typeof options === 'function' ? options() : options);
     });
     afterAll(() => server?.stop());
     const started = () => {

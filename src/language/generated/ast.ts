@@ -19,6 +19,7 @@ export type XxgkTerminalNames = keyof typeof XxgkTerminals;
 export type XxgkKeywordNames =
     | ":"
     | "|"
+    | "单位编号"
     | "发布日期"
     | "年度"
     | "机关"
@@ -34,7 +35,7 @@ export type XxgkTokenNames = XxgkTerminalNames | XxgkKeywordNames;
 export interface MetaField extends langium.AstNode {
     readonly $container: Report;
     readonly $type: 'MetaField';
-    key: '发布日期' | '年度' | '机关' | '机关层级' | '标题' | '格式' | '统计期限';
+    key: '单位编号' | '发布日期' | '年度' | '机关' | '机关层级' | '标题' | '格式' | '统计期限';
 }
 
 export const MetaField = {

@@ -183,6 +183,30 @@ export class Workbench {
         throw new AssertionError('no preview page is open');
     }
 
+    /** A view of the side bar (a pane of the Explorer …) by the start of its title. */
+    viewPane(title) {
+        return this.page.locator('.pane').filter({ has: this.page.locator('.pane-header .title', { hasText: title }) });
+    }
+
+    /** Shows the Explorer and expands a view of it. */
+    async openView(title) {
+        await this.page.keyboard.press('Control+Shift+E');
+        const header = this.viewPane(title).locator('.pane-header');
+        await header.waitFor({ timeout });
+        if (await header.getAttribute('aria-expanded') !== 'true') await header.click();
+        await this.poll(async () => (await header.getAttribute('aria-expanded')) === 'true' || `the view ${title} does not expand`);
+    }
+
+    async collapseView(title) {
+        const header = this.viewPane(title).locator('.pane-header');
+        if (await header.getAttribute('aria-expanded') === 'true') await header.click();
+    }
+
+    /** Rows of a tree view (label and description). */
+    viewRows(title, text) {
+        return this.viewPane(title).locator('.pane-body .monaco-list-row').filter({ hasText: text });
+    }
+
     /** The Problems panel (Ctrl+Shift+M). */
     async openProblems() {
         await this.page.keyboard.press('Control+Shift+M');

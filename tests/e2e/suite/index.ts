@@ -16,11 +16,12 @@ import { formattingTests } from './formatting.js';
 import { hoverTests } from './hover.js';
 import { importTests } from './import.js';
 import { languageTests } from './language.js';
+import { officeTests } from './office.js';
 import { previewTests } from './preview.js';
 import { quickFixTests } from './quick-fix.js';
 import { revertAll } from './support.js';
 
-const suites = [diagnosticsTests, quickFixTests, completionTests, hoverTests, formattingTests, crossYearTests, previewTests, exportTests, importTests, languageTests];
+const suites = [diagnosticsTests, quickFixTests, completionTests, hoverTests, formattingTests, crossYearTests, previewTests, exportTests, importTests, languageTests, officeTests];
 
 export async function run(): Promise<void> {
     // Every test starts from the files on disk: unsaved edits (of a failed test too) are thrown away.

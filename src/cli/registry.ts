@@ -1,0 +1,93 @@
+/**
+ * The unit registry on the command line: reading the file, its problems as the findings of that
+ * file (so `check` prints and counts them like any other), and the registry-based findings of the
+ * reports checked in the same run (src/office/checks.ts).
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { officeFindings } from '../office/checks.js';
+import type { Filing } from '../office/filing.js';
+import { FilingIndex } from '../office/filings.js';
+import { DEFAULT_REGISTRY_NAMES, parseRegistryFile, unreadableRegistry } from '../office/registry-file.js';
+import type { RegistryRead, UnitRegistry } from '../office/registry.js';
+import { visibleText } from '../util/text.js';
+import { UsageError, type OptionValues } from './args.js';
+import { outFinding, outRange, ReadError, readRegularFile, type FileResult, type OutFinding } from './check-file.js';
+import { byOutPosition } from './cross-year.js';
+
+export interface LoadedRegistry extends RegistryRead {
+    path: string;
+}
+
+export async function loadRegistry(file: string): Promise<LoadedRegistry> {
+    let bytes: Uint8Array;
+    try {
+        bytes = readRegularFile(file);
+    } catch (e) {
+        if (e instanceof ReadError) return { path: file, ...unreadableRegistry(e.message.replace(/^无法读取：/, '')) };
+        throw e;
+    }
+    return { path: file, ...await parseRegistryFile(bytes, path.basename(file)) };
+}
+
+/** 单位名单.csv or 单位名单.xlsx in a folder (or in the folder of a file given). */
+export function defaultRegistry(folder: string): string | undefined {
+    for (const name of DEFAULT_REGISTRY_NAMES) {
+        const candidate = path.join(folder, name);
+        if (existsSync(candidate)) return candidate;
+    }
+    return undefined;
+}
+
+/** The registry's problems as the findings of a file result for the registry itself. */
+export function registryResult(loaded: LoadedRegistry): FileResult {
+    const unreadable = loaded.problems.find(p => p.code === 'xxgk/registry-unreadable');
+    if (unreadable) return { path: loaded.path, error: unreadable.message, findings: [] };
+    return {
+        path: loaded.path,
+        findings: loaded.problems.map(p => {
+            const at = { line: p.line, column: 1, offset: p.offset };
+            return { code: p.code, severity: p.severity, message: p.message, range: { start: at, end: at }, data: p.data };
+        }),
+    };
+}
+
+/** The checked files as filings (those with a filing summary), in the order checked, each with its result. */
+export function filingsOf(results: readonly FileResult[]): { filing: Filing; result: FileResult }[] {
+    const out: { filing: Filing; result: FileResult }[] = [];
+    for (const result of results) {
+        if (!result.filing) continue;
+        const count = (severity: string) => result.findings.filter(f => f.severity === severity).length;
+        out.push({ filing: { ...result.filing, source: result.path, errors: count('error'), warnings: count('warning') }, result });
+    }
+    return out;
+}
+
+/** Adds the registry findings to every checked report (after the cross-year ones). */
+export function addRegistryFindings(results: readonly FileResult[], registry: UnitRegistry, threshold?: number): void {
+    const pairs = filingsOf(results);
+    const index = new FilingIndex(registry, pairs.map(p => p.filing));
+    for (const { filing, result } of pairs) {
+        const found = officeFindings(index, filing, { threshold });
+        if (!found.length) continue;
+        const out: OutFinding[] = found.map(f => outFinding(f, () => outRange(f.span, f.range)));
+        result.findings = [...result.findings, ...out].sort(byOutPosition);
+    }
+}
+
+/** --similarity: the 内容雷同 threshold as a ratio (undefined: not given). */
+export function thresholdOption(values: OptionValues): number | undefined {
+    if (values.similarity === undefined) return undefined;
+    const threshold = parseThreshold(String(values.similarity));
+    if (threshold === undefined) throw new UsageError(`--similarity 应为 1 到 100 之间的百分数，例如 90，而不是「${visibleText(String(values.similarity))}」`);
+    return threshold;
+}
+
+/** `--similarity 90`, `90%` or `0.9`: the 内容雷同 threshold as a ratio; undefined when not a number in (0, 100]. */
+export function parseThreshold(text: string): number | undefined {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text.normalize('NFKC'));
+    if (!m) return undefined;
+    const n = Number(m[1]);
+    const ratio = m[2] || n > 1 ? n / 100 : n;
+    return ratio > 0 && ratio <= 1 ? ratio : undefined;
+}

@@ -5,13 +5,13 @@
  */
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearDocuments, testCodeAction } from 'langium/test';
+import { clearDocuments } from 'langium/test';
 import { nationalRegistry } from '../src/templates/registry.js';
 import { indexOf } from '../src/templates/template-index.js';
 import { contradicts, numberingIn, Vocabulary } from '../src/templates/vocabulary.js';
 import { looseKey } from '../src/util/text.js';
 import { check, examplesDir, read } from './support/helpers.js';
-import { lspServices } from './support/lsp-services.js';
+import { expectFix, lspServices } from './support/lsp-services.js';
 
 const rows2021 = indexOf(nationalRegistry.get('2021')!).tables.get('applications')!.rowVocabulary;
 const longgang = read(path.join(examplesDir, 'longgang-2024.xxgk'));
@@ -71,7 +71,7 @@ describe('a section heading left out', () => {
     it('is added by its quick fix', async () => {
         const fixed = longgang;
         const text = fixed.replace('三、收到和处理政府信息公开申请情况\n\n', '');
-        await testCodeAction(Xxgk)(text, 'xxgk/section-heading-missing', fixed);
+        await expectFix(text, 'xxgk/section-heading-missing', fixed);
         expect(check(fixed).findings.filter(f => f.data.section === 'applications')).toEqual([]);
         expect(check(text).findings.filter(f => f.data.section === 'applications').map(f => f.code)).toEqual(['xxgk/section-heading-missing']);
     });

@@ -14,7 +14,7 @@ import type { CellModel, Finding, ReportModel, SectionModel, Span, TableModel } 
 import { MAX_CELL_VALUE } from '../model/values.js';
 import type { ProseExpectationDef, ProseFactDef, ProseRulesDef, TableCellRef } from '../templates/types.js';
 import { fillTemplate } from '../util/text.js';
-import { contributingCells, effectiveValue, ruleInstances } from './engine.js';
+import { contributingCells, effectiveValue, ruleInstances, type Term } from './engine.js';
 
 const PLACEHOLDERS: Record<string, string> = {
     n: '(?<n>[0-9０-９]+|[零〇一二两三四五六七八九十百]+)',
@@ -259,7 +259,13 @@ function computedTotal(model: ReportModel, table: TableModel, cell: CellModel): 
     const instances = ruleInstances(model).filter(i => i.table === table && i.target?.cell === cell && i.computed !== undefined &&
         i.rule.kind === 'linear' && i.rule.op === '=');
     const byRow = instances.find(i => i.rule.kind === 'linear' && i.rule.each === 'row') ?? instances[0];
-    return byRow?.computed;
+    if (!byRow?.target) return undefined;
+    // The row's cells as written: a blank term counts as 0 here too, not as a value the equalities determine.
+    const asWritten = (t: Term) => (t.source === 'inferred' ? 0 : t.value);
+    const targetLeft = byRow.lhs.includes(byRow.target);
+    const same = (targetLeft ? byRow.lhs : byRow.rhs).filter(t => t !== byRow.target);
+    const other = targetLeft ? byRow.rhs : byRow.lhs;
+    return round(other.reduce((sum, t) => sum + asWritten(t), 0) - same.reduce((sum, t) => sum + asWritten(t), 0));
 }
 
 function rowOf(table: TableModel, cell: CellModel): string | undefined {

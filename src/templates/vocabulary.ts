@@ -86,9 +86,10 @@ function distance(written: string, official: string): number | undefined {
     const w = written.length;
     const o = official.length;
     if (w < 2 || o < 2) return undefined;
-    // Cut short (其他 for 其他处理, 法律服务 for 法律服务机构) or run on (行政许可事项 for 行政许可).
+    // Cut short (其他 for 其他处理, 法律服务 for 法律服务机构) or run on (行政许可事项 for 行政许可) —
+    // but not by digits: 行政许可2140937 is a label with its numbers glued on, not a variant.
     if (w < o && official.startsWith(written) && w * 2 >= o) return o - w;
-    if (o < w && written.startsWith(official) && o * 2 >= w) return w - o;
+    if (o < w && written.startsWith(official) && o * 2 >= w) return /\d/.test(written.slice(o)) ? undefined : w - o;
     if (w < 4 || o < 4) return undefined;
     // Characters lost (a PDF's text layer: 其他法律行政止公开).
     if (w < o && w * 5 >= o * 3 && isSubsequence(written, official)) return o - w;

@@ -2,13 +2,14 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import type { LangiumCoreServices } from 'langium';
 import type { Finding, Span } from '../model/types.js';
-import { checkText } from '../rules/check.js';
+import { checkText, type CheckOptions as RuleOptions } from '../rules/check.js';
 import { reportSummary, type ReportSummary } from '../rules/cross-year.js';
 import { filingSummary, type FilingSummary } from '../office/filing.js';
 import type { SuppressionRange } from '../rules/suppress.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { parseYear } from '../model/meta-values.js';
 import { LineIndex } from '../util/lines.js';
+
 
 export interface OutPosition {
     /** 1-based */
@@ -62,13 +63,12 @@ export interface FileResult {
     otherYear?: number;
 }
 
-export interface CheckOptions {
+/** The rules' options (a local deadline, whether suppressions count) and what the CLI adds. */
+export interface CheckOptions extends RuleOptions {
     /** Also make the filing summary (src/office/filing.ts). */
     filing?: boolean;
     /** Check only reports of these years; the 年度 is read from the lines above the first text block. */
     years?: readonly number[];
-    /** false: ignore suppression comments (`xxgk check --no-suppress`). */
-    suppress?: boolean;
 }
 
 const YEAR_LINE = /^[^\S\r\n]*年度[^\S\r\n]*[:：][^\S\r\n]*(\S+?)[^\S\r\n]*(?:\/\/.*)?$/m;

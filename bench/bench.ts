@@ -2,7 +2,8 @@
  * npm run bench — speed targets as ratios measured in one run (never as timed tests):
  *  - full check (parse + model + rules) ≤ 1.2 × Langium parse-only, on the examples and a batch;
  *  - 10,000 generated reports checked by the CLI in ≤ 60 s on 2 cores;
- *  - ≥ 1.7 × faster with 2 workers than with 1.
+ *  - ≥ 1.7 × faster with 2 workers than with 1;
+ *  - R24 linear in the prose: one 206 KB prose line ≤ 3 × one of 107 KB, a 5 MB line ≤ 1 s.
  */
 import '../src/polyfill.js';
 import { spawn, spawnSync } from 'node:child_process';
@@ -112,11 +113,59 @@ async function measureServer(templates: TemplateDef[]): Promise<void> {
     report_('server memory, workspace of 1,000 reports (RSS)', `${memory.rss.toFixed(0)} MB (peak ${memory.peak.toFixed(0)} MB)`, '≤ 300 MB', memory.peak <= 300);
 }
 
+/**
+ * One prose line of `bytes` UTF-8 bytes in the 2021 example: its 依申请公开 paragraph repeated, with the
+ * punctuation taken out (`bare`: one clause of the whole line, the worst case for clause scanning) or kept.
+ */
+function longProseLine(bytes: number, bare: boolean): string {
+    const example = readFileSync(path.join(root, 'examples', 'longgang-2024.xxgk'), 'utf8');
+    const sentence = '全年新收政府信息公开申请66件，上年结转2件；办结64件，其中予以公开3件、部分公开17件，结转下年度继续办理4件。' +
+        '被申请行政复议1件，均获维持；行政诉讼1件。';
+    const unit = bare ? sentence.replace(/[，；。、]/g, ' ') : sentence;
+    const line = unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
+    return example.replace('（三）政府信息管理。', `${line}\n\n（三）政府信息管理。`);
+}
+
+/** CPU time of this process per call in ms, the fastest of `rounds` (a loaded machine stretches wall time, not CPU time). */
+function cpuTime(fn: () => void, rounds: number): number {
+    fn(); // warm up
+    let best = Infinity;
+    for (let r = 0; r < rounds; r++) {
+        const start = process.cpuUsage();
+        fn();
+        const used = process.cpuUsage(start);
+        best = Math.min(best, (used.user + used.system) / 1000);
+    }
+    return best;
+}
+
+/**
+ * R24 on long prose lines: CPU time per check of one prose line of 107 KB, 206 KB and 5 MB
+ * (before the fix, one clause: 107 KB 3.1 s, 206 KB 9.8 s — quadratic; issue 11 measured 4.4 s and 18.6 s).
+ */
+function measureLongProse(): void {
+    const sizes = [107 * 1024, 206 * 1024, 5 * 1024 * 1024];
+    for (const bare of [true, false]) {
+        const what = bare ? 'one clause' : 'punctuated';
+        const times = sizes.map(bytes => {
+            const text = longProseLine(bytes, bare);
+            const ms = cpuTime(() => checkText(text, Xxgk), bytes > 1024 * 1024 ? 1 : 5);
+            report_(`R24, one ${bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`} prose line (${what}): full check, CPU`, `${ms.toFixed(0)} ms`);
+            return ms;
+        });
+        const ratio = times[1] / times[0];
+        report_(`R24, ${what}: 206 KB / 107 KB`, `${ratio.toFixed(2)}×`, '≤ 3× (linear: 1.93×)', ratio <= 3);
+        const big = times[2] / times[0];
+        report_(`R24, ${what}: 5 MB / 107 KB`, `${big.toFixed(1)}×`, '≤ 96× (linear: 48×)', big <= 96);
+    }
+}
+
 async function main(): Promise<void> {
     console.log(`xxgk bench — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})\n`);
     const examples = readdirSync(path.join(root, 'examples')).filter(f => f.endsWith('.xxgk'))
         .map(f => readFileSync(path.join(root, 'examples', f), 'utf8'));
     measureTexts('examples', examples, 40);
+    measureLongProse();
 
     const templates = [nationalRegistry.get('2019')!, nationalRegistry.get('2021')!];
     const sample = Array.from({ length: 50 }, (_, i) => generateReport(templates[i % 2], i, i % 10 === 0));

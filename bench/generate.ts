@@ -9,11 +9,12 @@ export function generateReport(template: TemplateDef, seed: number, withError: b
     const rand = (n: number) => { state = (state * 1664525 + 1013904223) % 4294967296; return state % n; };
     const year = template.years.to ?? 2024;
     const lines = [`标题：测试局${seed}${year}年政府信息公开工作年度报告`, `机关：测试局${seed}`, '机关层级：部门', `年度：${year}`, `格式：${template.id}`,
-        `统计期限：${year}-01-01 至 ${year}-12-31`, ''];
+        `发布日期：${year + 1}-01-20`, `统计期限：${year}-01-01 至 ${year}-12-31`, ''];
     for (const section of template.sections) {
         lines.push(section.label);
         if (section.kind === 'prose') {
-            lines.push('"""', `（一）本年度${seed}号单位的工作情况。`.repeat(1 + rand(6)), '"""', '');
+            const fees = section.id === 'other' ? '本年度未收取信息处理费。' : '';
+            lines.push('"""', `（一）本年度${seed}号单位的工作情况。`.repeat(1 + rand(6)) + fees, '"""', '');
             continue;
         }
         lines.push('');

@@ -72,7 +72,7 @@ export class CrossYearReports {
         if (known?.text === text) return known.summary;
         const templates = this.services.xxgk.Templates;
         const open = this.services.shared.workspace.TextDocuments?.get(document.uri.toString()) !== undefined;
-        const model = open ? analyzeCached(report, text, templates).model : buildModel(report, text, templates);
+        const model = open ? analyzeCached(report, text, templates, this.services.xxgk.Options).model : buildModel(report, text, templates);
         const summary = reportSummary(model, templates);
         this.summaries.set(report, { text, summary });
         return summary;

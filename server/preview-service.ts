@@ -35,7 +35,7 @@ export function registerPreviewService(shared: LangiumSharedServices, xxgk: Xxgk
 
     const viewOfDocument = (doc: LangiumDocument): ViewMessage => {
         const text = doc.textDocument.getText();
-        const analysis = analyzeCached(doc.parseResult.value as Report, text, xxgk.xxgk.Templates);
+        const analysis = analyzeCached(doc.parseResult.value as Report, text, xxgk.xxgk.Templates, xxgk.xxgk.Options);
         return { uri: doc.uri.toString(), version: doc.textDocument.version, view: buildView(analysis) };
     };
 

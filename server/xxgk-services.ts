@@ -8,6 +8,7 @@ import { XxgkGeneratedModule, XxgkGeneratedSharedModule } from '../src/language/
 import { createXxgkModule, type XxgkAddedServices } from '../src/language/xxgk-module.js';
 import { registerValidationChecks } from '../src/language/xxgk-validator.js';
 import type { TemplateRegistry } from '../src/templates/registry.js';
+import { registerCheckSettings } from './check-settings.js';
 import { CrossYearModule, CrossYearSharedModule, registerCrossYearChecks, type CrossYearAddedServices } from './cross-year.js';
 import { XxgkCodeActionProvider } from './lsp/code-action-provider.js';
 import { registerOffice } from './office.js';
@@ -63,6 +64,7 @@ export function createXxgkServices(context: DefaultSharedModuleContext, template
     const shared = inject(createDefaultSharedModule(files), XxgkGeneratedSharedModule, CrossYearSharedModule, XxgkSharedLspModule);
     const Xxgk: XxgkServices = inject(createDefaultModule({ shared }), XxgkGeneratedModule, createXxgkModule(templates), CrossYearModule, XxgkLspModule);
     shared.ServiceRegistry.register(Xxgk);
+    registerCheckSettings(Xxgk);
     registerValidationChecks(Xxgk);
     registerCrossYearChecks(Xxgk, shared.workspace.SavedDocuments);
     registerOffice(shared, Xxgk);

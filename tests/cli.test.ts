@@ -101,6 +101,21 @@ describe('xxgk check', () => {
         expect(one.stdout).not.toContain('xxgk new');
     });
 
+    it('checks 发布日期 against a local deadline with --deadline, on workers too', () => {
+        const example = path.join('examples', 'longgang-2024.xxgk');
+        expect(xxgk(['check', '--deadline', '01-31', example]).code).toBe(0);
+        const r = xxgk(['check', '--deadline', '01-15', example]);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('examples/longgang-2024.xxgk:10:6: warning xxgk/published-late 发布日期 2025-01-20 晚于发布期限 2025-01-15（本地规定的期限）');
+        const dir = tempDir();
+        for (let i = 0; i < 40; i++) copyFileSync(path.join(root, example), path.join(dir, `r${i}.xxgk`));
+        const json = JSON.parse(xxgk(['check', '--jobs', '2', '--deadline', '2025-01-10', '--format', 'json', dir]).stdout);
+        expect(json.files.map((f: { findings: { code: string }[] }) => f.findings.map(x => x.code).join())).toEqual(Array(40).fill('xxgk/published-late'));
+        const bad = xxgk(['check', '--deadline', '13-40', example]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr.split('\n')[0]).toBe('xxgk: --deadline 应为报告年度次年的月日 MM-DD（例如 01-20）或日期 YYYY-MM-DD，而不是「13-40」；运行 xxgk check --help 查看用法');
+    });
+
     it('exits 2 when a folder holds no report', () => {
         const r = xxgk(['check', tempDir()]);
         expect(r.code).toBe(2);
@@ -162,7 +177,7 @@ describe('xxgk check', () => {
         expect(two.stdout).toBe(one.stdout);
         const files = one.stdout.trim().split('\n').slice(0, -1).map(l => l.split(':')[0]);
         expect(files).toEqual([...files].sort());
-        expect(one.stdout.trim().split('\n').at(-1)).toBe('检查了 60 个文件：40 个错误，100 个警告，0 条提示');
+        expect(one.stdout.trim().split('\n').at(-1)).toBe('检查了 60 个文件：40 个错误，120 个警告，0 条提示');
     });
 });
 
@@ -339,7 +354,8 @@ describe('xxgk new', () => {
         const check = xxgk(['check', '--format', 'json', dir]);
         expect(check.code).toBe(0);
         const findings = JSON.parse(check.stdout).files[0].findings;
-        expect(findings.map((f: { code: string }) => f.code)).toEqual(['xxgk/section-empty', 'xxgk/section-empty', 'xxgk/section-empty']);
+        // No 发布日期 yet: R21 says what it will be checked against.
+        expect(findings.map((f: { code: string }) => f.code)).toEqual(['xxgk/published-missing', 'xxgk/section-empty', 'xxgk/section-empty', 'xxgk/section-empty']);
     });
 
     it('writes the 2019 table set for a 2020 report, to stdout with -o -', () => {

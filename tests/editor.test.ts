@@ -5,13 +5,12 @@
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-    clearDocuments, expectCompletion, expectFoldings, expectFormatting, expectHover, expectSymbols, parseHelper, validationHelper,
+    clearDocuments, expectCompletion, expectFoldings, expectFormatting, expectHover, expectSymbols, parseHelper,
 } from 'langium/test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, SymbolKind, type CodeAction, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, SymbolKind, type CompletionItem } from 'vscode-languageserver';
 import type { Report } from '../src/language/generated/ast.js';
 import { examplesDir, fixturesDir, read } from './support/helpers.js';
-import { lspServices } from './support/lsp-services.js';
+import { expectFix, lspServices } from './support/lsp-services.js';
 
 const { Xxgk } = lspServices();
 const longgang = read(path.join(examplesDir, 'longgang-2024.xxgk'));
@@ -141,26 +140,6 @@ describe('hover', () => {
 });
 
 describe('quick fixes', () => {
-    /**
-     * The diagnostic's preferred quick fix repairs it: as testCodeAction, but beside it each diagnostic
-     * also offers to suppress itself (a comment), so the preferred action is the one applied.
-     */
-    async function expectFix(text: string, code: string, expected: string): Promise<void> {
-        const validate = validationHelper<Report>(Xxgk);
-        const before = await validate(text);
-        const diagnostics = before.diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === code);
-        expect(diagnostics).toHaveLength(1);
-        const actions = (await Xxgk.lsp.CodeActionProvider!.getCodeActions(before.document, {
-            textDocument: { uri: before.document.textDocument.uri }, range: diagnostics[0].range, context: { diagnostics, triggerKind: 1 },
-        })) as CodeAction[];
-        expect(actions.filter(a => a.isPreferred)).toHaveLength(1);
-        expect(actions.map(a => a.title)).toContain(`忽略此处的 ${code}（插入 xxgk-disable-next-line 注释）`);
-        const preferred = actions.find(a => a.isPreferred)!;
-        const fixed = TextDocument.applyEdits(before.document.textDocument, preferred.edit!.changes![before.document.textDocument.uri]);
-        expect(fixed).toBe(expected);
-        const after = await validate(fixed);
-        expect(after.diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === code)).toEqual([]);
-    }
 
     const rowTotal = read(path.join(fixturesDir, 'rules', 'r2-row-total.xxgk'));
 

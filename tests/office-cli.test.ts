@@ -210,13 +210,15 @@ describe('xxgk check --registry', () => {
         const found = result.files.flatMap(f => f.findings.map(x => [path.relative(county, f.path), x.code, x.severity]));
         expect(found).toEqual([
             [path.join('2024', '001-青溪县人民政府.xxgk'), 'xxgk/rollup', 'warning'], // its 汇总 is off by one (tests/rollup-cli.test.ts)
+            [path.join('2024', '016-青溪县农业农村局.xxgk'), 'xxgk/published-late', 'warning'],
             [path.join('2024', '019-青溪县卫健委.xxgk'), 'xxgk/unit-id-name', 'warning'],
             [path.join('2024', '022-青溪县审计局.xxgk'), 'xxgk/tables-identical', 'info'],
             [path.join('2024', '024-青溪县统计局.xxgk'), 'xxgk/content-similar', 'info'],
+            [path.join('2024', '025-青溪县医疗保障局.xxgk'), 'xxgk/published-missing', 'info'],
             [path.join('2024', '青溪县林业局.xxgk'), 'xxgk/unit-unmatched', 'warning'],
         ]);
-        // Without the registry the county checks clean.
-        expect(xxgk('check', county).stdout.trim()).toBe('检查了 84 个文件：0 个错误，0 个警告，0 条提示');
+        // Without the registry the county has only its late report and the one without 发布日期 (R21).
+        expect(xxgk('check', county).stdout.trim().split('\n').at(-1)).toBe('检查了 84 个文件：0 个错误，1 个警告，1 条提示');
     });
 
     it('fails on a registry with errors and names its rows; an unreadable registry is an I/O problem', () => {

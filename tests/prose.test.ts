@@ -5,8 +5,10 @@
  */
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readNumber } from '../src/rules/prose.js';
-import { check, examplesDir, read, root } from './support/helpers.js';
+import { buildModel } from '../src/model/build.js';
+import type { Report } from '../src/language/generated/ast.js';
+import { evaluateProse, readNumber } from '../src/rules/prose.js';
+import { check, examplesDir, read, root, services } from './support/helpers.js';
 
 const example = read(path.join(examplesDir, 'longgang-2024.xxgk'));
 const paragraph = /（二）依申请公开。[^\n]*/;
@@ -28,7 +30,7 @@ describe('prose numbers compared with the tables', () => {
         const [finding, ...rest] = proseFindings('全年共收到政府信息公开申请60件。');
         expect(rest).toEqual([]);
         expect(finding.at).toBe('60');
-        expect(finding.message).toBe('正文写「收到政府信息公开申请60件」，与表格不符：「一、本年新收」总计 = 66');
+        expect(finding.message).toBe('正文写「收到政府信息公开申请60件」，与表格不符：正文为 60，表格中「一、本年新收」总计 = 66');
         expect(finding.data).toMatchObject({ code: 'xxgk/prose-count', computed: 66, reported: 60, table: 'applications', row: 'received', column: 'total' });
         expect(finding.related?.map(r => r.message)).toEqual(['「一、本年新收」总计 = 66']);
     });
@@ -47,6 +49,11 @@ describe('prose numbers compared with the tables', () => {
         expect(proseFindings('收到政府信息公开申请68件（含上年结转2件），予以公开和部分公开20件。')).toEqual([]);
         const found = proseFindings('收到政府信息公开申请66件（含上年结转2件）。');
         expect(found.map(f => [f.at, f.data.computed])).toEqual([['66', 68]]);
+    });
+
+    it('reads 上年结转 also as 上年转结', () => {
+        expect(proseFindings('上年转结2件。')).toEqual([]);
+        expect(proseFindings('上年转结3件。').map(f => [f.at, f.data.fact, f.data.computed])).toEqual([['3', 'carried-in', 2]]);
     });
 
     it('accepts 受理 N 件 counting the carried-over applications too', () => {
@@ -96,27 +103,71 @@ describe('prose numbers compared with the tables', () => {
         expect(changed.slice(finding.span.start, finding.span.end)).toBe('5');
     });
 
-    it('does not compare with cells left blank (they have their own finding)', () => {
-        const blank = example.replace(/(（一）予以公开 +\|[^\n]*\| +)3$/m, '$1 ');
-        expect(blank).not.toBe(example);
-        expect(proseFindings('予以公开5件。', blank)).toEqual([]);
+    it('counts a blank cell as 0, and a blank total as the sum of its row, and says so', () => {
+        const blankTotal = example.replace(/(（一）予以公开 +\|[^\n]*\| +)3$/m, '$1 ');
+        expect(blankTotal).not.toBe(example);
+        expect(proseFindings('予以公开3件。', blankTotal)).toEqual([]);
+        const [total] = proseFindings('予以公开5件。', blankTotal);
+        expect(total.data).toMatchObject({ computed: 3, reported: 5, row: 'disclosed', column: 'total' });
+        expect(total.message).toBe('正文写「予以公开5件」，与表格不符：正文为 5，表格中「（一）予以公开」总计 = 3（「（一）予以公开」总计为空，按本行各项之和 3 计）');
+        // A blank cell among the sub-rows of a group counts as 0.
+        const blankLeaf = example.replace(/(2\.没有现成信息需要另行制作 +\|[^\n]*\| +)3$/m, '$1 ');
+        expect(blankLeaf).not.toBe(example);
+        expect(proseFindings('无法提供34件。', blankLeaf)).toEqual([]);
+        const blankCell = example.replace(/(（一）予以公开 +\| +)2( +\|[^\n]*\| +)3$/m, '$1 $2 ');
+        expect(proseFindings('予以公开3件。', blankCell).map(f => [f.at, f.data.computed])).toEqual([['3', 1]]);
+    });
+
+    it('reads the numbers of table 二 in both formats', () => {
+        expect(proseFindings('本年度制发行政规范性文件5件，废止1件，现行有效行政规范性文件25件。')).toEqual([]);
+        const wrong = proseFindings('本年度制发行政规范性文件6件，废止2件，现行有效26件；作出行政许可决定3件，行政处罚2件。');
+        expect(wrong.map(f => [f.at, f.data.fact, f.data.computed])).toEqual([
+            ['6', 'normative-issued', 5], ['2', 'normative-repealed', 1], ['26', 'normative-in-force', 25], ['3', 'licensing', 0], ['2', 'penalty', 0],
+        ]);
+        expect(wrong[0].data.cells).toEqual([{ table: 'item1', row: 'normative', column: 'issued', value: 5 }]);
+        expect(proseFindings('本年行政事业性收费0万元，收取信息处理费0.5万元。')).toEqual([]);
+        expect(proseFindings('本年行政事业性收费金额为1.25万元。').map(f => [f.at, f.data.computed, f.data.reported])).toEqual([['1.25', 0, 1.25]]);
+        // Two kinds of decisions in one clause: the number may be either's.
+        expect(proseFindings('作出行政许可和行政处罚决定3件。')).toEqual([]);
+        // 2019: 本年新制作 / 本年新公开 (or the total); decisions, or item counts.
+        const yanshi = read(path.join(examplesDir, 'yanshi-2020.xxgk'));
+        const check2019 = (sentence: string) => check(yanshi.replace(/\(一\) 政务信息[^\n]*/, `(一) ${sentence}`)).findings
+            .filter(f => f.rule === 'R24').map(f => [f.data.fact, f.data.computed, f.data.reported]);
+        expect(check2019('本年制发规范性文件7件。')).toEqual([['normative-made', 0, 7]]);
+        expect(check2019('公开规范性文件0件，办理行政许可0件。')).toEqual([]);
+    });
+
+    it('matches across a line wrapped inside a sentence, not across a blank line or a new paragraph', () => {
+        const wrapped = proseFindings('其中予以公开及部\n分公开 57 件。');
+        expect(wrapped.map(f => [f.at, f.data.computed])).toEqual([['57', 20]]);
+        const crlf = proseFindings('全年新收政府信息公开申请\r\n60件。');
+        expect(crlf.map(f => f.at)).toEqual(['60']);
+        expect(proseFindings('其中予以公开\n\n57件。')).toEqual([]);
+        expect(proseFindings('（二）予以公开\n（三）57件不予公开。')).toEqual([]);
+    });
+
+    it('does not read a sentence denying corrections or lost suits as 「no reviews or suits」', () => {
+        expect(proseFindings('全年未发生被行政复议纠错或行政诉讼败诉的情形。')).toEqual([]);
+        expect(proseFindings('未发生行政复议被撤销、行政诉讼败诉的情况。')).toEqual([]);
+        expect(proseFindings('全年未发生行政复议。').map(f => f.data.fact)).toEqual(['review-none']);
     });
 });
 
 describe('prose phrases as data', () => {
     it('name keywords that every match contains (the pre-filter never hides a match)', async () => {
-        const { proseRules } = await import('../src/templates/prose.js');
+        const { proseRules2019, proseRules2021 } = await import('../src/templates/prose.js');
         const { readdirSync, readFileSync } = await import('node:fs');
         const pathModule = await import('node:path');
         const dirs = ['examples', 'tests/fixtures/rules', 'tests/fixtures/clean', 'tests/fixtures/cross-year'].map(d => pathModule.join(root, d));
         const texts = dirs.flatMap(d => readdirSync(d).filter(f => f.endsWith('.xxgk')).map(f => readFileSync(pathModule.join(d, f), 'utf8')));
         const placeholders: Record<string, string> = {
-            n: '(?<n>[0-9０-９]+|[零〇一二两三四五六七八九十百]+)', unit: '\\s*(?:件|条|宗|起|个|份|例|次|项|案)', gap: '[^，,；;。！？!?：:、\\n0-9０-９]{0,8}?',
+            n: '(?<n>[0-9０-９]+|[零〇一二两三四五六七八九十百]+)', amount: '(?<n>[0-9０-９]+(?:[.．][0-9０-９]+)?)\\s*万元',
+            unit: '\\s*(?:件|条|宗|起|个|份|例|次|项|案)', gap: '[^，,；;。！？!?：:、\\n0-9０-９]{0,8}?',
         };
         let matches = 0;
-        for (const fact of proseRules.facts) {
+        for (const fact of [...proseRules2019.facts, ...proseRules2021.facts]) {
             expect(fact.keywords.length, fact.id).toBeGreaterThan(0);
-            const pattern = new RegExp(fact.pattern.replace(/\{(n|unit|gap)\}/g, (_: string, name: string) => placeholders[name]), 'g');
+            const pattern = new RegExp(fact.pattern.replace(/\{(n|amount|unit|gap)\}/g, (_: string, name: string) => placeholders[name]), 'g');
             for (const text of texts) {
                 for (const m of text.matchAll(pattern)) {
                     matches++;
@@ -125,5 +176,48 @@ describe('prose phrases as data', () => {
             }
         }
         expect(matches).toBeGreaterThan(20);
+    });
+});
+
+describe('prose checking time', () => {
+    /**
+     * The characters R24's regular expressions scan on a text: a global expression from its lastIndex
+     * to the end of its match (or of the input), any other the whole input (test and match go through exec too).
+     */
+    function regexWork(text: string): number {
+        const model = buildModel(services().Xxgk.parser.LangiumParser.parse<Report>(text).value, text);
+        const exec = RegExp.prototype.exec;
+        let chars = 0;
+        RegExp.prototype.exec = function (this: RegExp, input: string) {
+            const from = this.global || this.sticky ? this.lastIndex : 0;
+            const m = exec.call(this, input);
+            chars += (m && (this.global || this.sticky) ? this.lastIndex : input.length) - from;
+            return m;
+        };
+        try {
+            evaluateProse(model);
+        } finally {
+            RegExp.prototype.exec = exec;
+        }
+        return chars;
+    }
+    /** One prose line of about `kb` KB: the 依申请公开 paragraph repeated, without punctuation (one clause) or with it. */
+    const longLine = (kb: number, bare: boolean) => {
+        const sentence = '全年新收政府信息公开申请66件，办结64件，其中予以公开3件、部分公开17件；被申请行政复议1件，均获维持；行政诉讼1件。';
+        const unit = bare ? sentence.replace(/[，；。、]/g, ' ') : sentence;
+        return example.replace('（三）政府信息管理。', `${unit.repeat(Math.ceil(kb * 1024 / Buffer.byteLength(unit)))}（三）政府信息管理。`);
+    };
+
+    it('grows linearly with one long prose line, with or without punctuation', () => {
+        for (const bare of [true, false]) {
+            const small = regexWork(longLine(12, bare));
+            const large = regexWork(longLine(24, bare));
+            expect(large / small, bare ? 'one clause' : 'punctuated').toBeLessThan(2.5);
+        }
+    });
+
+    it('grows linearly with many wrapped lines', () => {
+        const wrapped = (kb: number) => longLine(kb, false).replace(/(.{37})/g, '$1\n');
+        expect(regexWork(wrapped(24)) / regexWork(wrapped(12))).toBeLessThan(2.5);
     });
 });

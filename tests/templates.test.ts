@@ -27,7 +27,9 @@ describe('the Hubei variant (shipped as data)', () => {
         expect(check(yanshi.replace('格式：2019', '格式：湖北2019')).findings).toEqual([]);
         const national = check(withOtherDocs);
         expect(national.findings.map(f => f.code)).toEqual(['xxgk/row-unknown']);
-        expect(national.findings[0].message).toBe('「其他主动公开文件」不是表格「第二十条第（一）项」的行（该行属于 2019-湖北 格式（国办公开办函〔2019〕60号（湖北省版）））');
+        expect(national.findings[0].message).toBe('「其他主动公开文件」不是表格「第二十条第（一）项」的行（该行属于 2019-湖北 格式（国办公开办函〔2019〕60号（湖北省版）））' +
+            '；本行的数字未参与核对：56、45、45');
+        expect(national.findings[0]).toMatchObject({ severity: 'error', data: { dropped: ['56', '45', '45'] } });
     });
 });
 
@@ -70,6 +72,7 @@ const toyReport = `标题：试点报告
 机关：某局
 年度：2031
 格式：试点
+发布日期：2032-01-15
 
 一、概况
 """
@@ -106,9 +109,9 @@ describe('a third format registered as data', () => {
         const result = check(toyReport, registry);
         expect(result.model.template.id).toBe('2030-试点');
         expect(findingsAsExpectations(toyReport, result)).toEqual([
-            '0014 error xxgk/toy-sum',
-            '0015 warning xxgk/toy-column',
-            '0015 warning xxgk/toy-column',
+            '0015 error xxgk/toy-sum',
+            '0016 warning xxgk/toy-column',
+            '0016 warning xxgk/toy-column',
         ]);
         expect(result.findings[0].message).toBe('投诉：合计应为 9（线上 4 + 线下 5），实际为 10');
         expect(result.findings[0].data).toMatchObject({ computed: 9, reported: 10, row: 'y', column: 'sum' });

@@ -7,12 +7,12 @@ import type { XxgkServices } from '../xxgk-services.js';
 import type { Range } from 'vscode-languageserver';
 
 export function analysisOf(services: XxgkServices, document: LangiumDocument): Analysis {
-    return analyzeCached(document.parseResult.value as Report, document.textDocument.getText(), services.xxgk.Templates);
+    return analyzeCached(document.parseResult.value as Report, document.textDocument.getText(), services.xxgk.Templates, services.xxgk.Options);
 }
 
 /** Checks another version of the text (fix-all re-checks after each step). */
 export function reanalyzer(services: XxgkServices): (text: string) => Analysis {
-    return text => checkText(text, services, services.xxgk.Templates);
+    return text => checkText(text, services, services.xxgk.Templates, services.xxgk.Options);
 }
 
 export function toRange(document: LangiumDocument, span: Span): Range {

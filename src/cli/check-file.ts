@@ -2,7 +2,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import type { LangiumCoreServices } from 'langium';
 import type { Finding, Span } from '../model/types.js';
-import { checkText } from '../rules/check.js';
+import { checkText, type CheckOptions as RuleOptions } from '../rules/check.js';
 import { reportSummary, type ReportSummary } from '../rules/cross-year.js';
 import { reportFigures, type ReportFigures } from '../rules/figures.js';
 import { filingSummary, type FilingSummary } from '../office/filing.js';
@@ -10,6 +10,7 @@ import type { SuppressionRange } from '../rules/suppress.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { parseYear } from '../model/meta-values.js';
 import { LineIndex } from '../util/lines.js';
+
 
 export interface OutPosition {
     /** 1-based */
@@ -65,15 +66,14 @@ export interface FileResult {
     otherYear?: number;
 }
 
-export interface CheckOptions {
+/** The rules' options (a local deadline, whether suppressions count) and what the CLI adds. */
+export interface CheckOptions extends RuleOptions {
     /** Also send the figures of these tables (src/rules/figures.ts). */
     figures?: readonly string[];
     /** Also make the filing summary (src/office/filing.ts). */
     filing?: boolean;
     /** Check only reports of these years; the 年度 is read from the lines above the first text block. */
     years?: readonly number[];
-    /** false: ignore suppression comments (`xxgk check --no-suppress`). */
-    suppress?: boolean;
     /** With the figures, where each cell is (a parent's report, for the roll-up findings). */
     positions?: boolean;
 }

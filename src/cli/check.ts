@@ -1,5 +1,6 @@
 /** `xxgk check`: find the reports, check them on all cores, add the cross-year findings, print. */
 import { availableParallelism } from 'node:os';
+import { parseDeadline } from '../rules/deadline.js';
 import { nationalRegistry } from '../templates/registry.js';
 import { visibleText } from '../util/text.js';
 import { UsageError, type OptionValues } from './args.js';
@@ -31,12 +32,16 @@ export async function runCheck(values: OptionValues, positionals: string[]): Pro
     if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format 只能是 text、json 或 sarif，而不是「${visibleText(format)}」`);
     const jobs = jobsOption(values);
     const threshold = thresholdOption(values);
+    const deadline = values.deadline === undefined ? undefined : parseDeadline(String(values.deadline));
+    if (values.deadline !== undefined && !deadline) {
+        throw new UsageError(`--deadline 应为报告年度次年的月日 MM-DD（例如 01-20）或日期 YYYY-MM-DD，而不是「${visibleText(String(values.deadline))}」`);
+    }
     if (!positionals.length) throw new UsageError('请给出要检查的文件或目录');
     const { files, problems } = expandPaths(positionals);
     const units = values.registry === undefined ? undefined : await loadRegistry(values.registry as string);
     // With a registry: the filing summaries, and the figures (with positions) the roll-up rule reads.
     const results = await checkAll(files, jobs, {
-        suppress: !values['no-suppress'], ...(units ? { filing: true, figures: rollupTables(nationalRegistry), positions: true } : {}),
+        deadline, suppress: !values['no-suppress'], ...(units ? { filing: true, figures: rollupTables(nationalRegistry), positions: true } : {}),
     });
     addCrossYearFindings(results, nationalRegistry);
     if (units) {

@@ -14,6 +14,8 @@ const check: CommandSpec = {
     options: {
         format: { type: 'string', default: 'text', value: 'text|json|sarif' },
         jobs: { type: 'string', value: 'N' },
+        // R21: a local publication deadline earlier than the statutory one.
+        deadline: { type: 'string', value: 'MM-DD|YYYY-MM-DD' },
         // With a unit registry: its problems, each report's unit, 内容雷同 (src/office).
         registry: { type: 'string', value: '单位名单' },
         similarity: { type: 'string', value: '90' },

@@ -1,6 +1,6 @@
 /**
  * The xxgk command line.
- *   xxgk check [--format text|json|sarif] [--jobs N] <files or folders>…
+ *   xxgk check [--format text|json|sarif] [--jobs N] [--deadline MM-DD|YYYY-MM-DD] <files or folders>…
  *   xxgk new --format 2021 --agency 某某局 --year 2024 [--level 部门] [-o file|-] [--force]
  *   xxgk export <file> --format html|docx|xlsx|pdf [-o out] [--strict] [--font file]
  * Exit codes: 0 clean or warnings only, 1 errors found, 2 usage or I/O problems.

@@ -194,6 +194,12 @@ function simpleFix(model: ReportModel, finding: Finding): Fix | undefined {
     switch (finding.code) {
         case 'xxgk/label-variant':
             return data.canonical ? fix(`改为「${data.canonical}」`, [{ span, newText: data.canonical }]) : undefined;
+        case 'xxgk/section-heading-missing': {
+            if (!data.canonical) return undefined;
+            const at = model.text.lastIndexOf('\n', span.start - 1) + 1;
+            const eol = model.text.includes('\r\n') ? '\r\n' : '\n';
+            return fix(`补上标题「${data.canonical}」`, [{ span: { start: at, end: at }, newText: `${data.canonical}${eol}${eol}` }]);
+        }
         case 'xxgk/row-unknown':
         case 'xxgk/column-unknown':
         case 'xxgk/section-unknown':

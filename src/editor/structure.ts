@@ -83,7 +83,7 @@ export function semanticTokens(model: ReportModel, findings: readonly Finding[])
         if (keyEnd > 0) out.push({ span: { start: entry.span.start, end: entry.span.start + keyEnd }, type: 'keyword' });
     }
     for (const section of model.sections) {
-        out.push({ span: section.headingSpan, type: 'namespace', invalid: invalid(section.headingSpan) });
+        if (!section.headingMissing) out.push({ span: section.headingSpan, type: 'namespace', invalid: invalid(section.headingSpan) });
         for (const table of section.tables) {
             if (table.openerSpan) out.push({ span: table.openerSpan, type: 'class' });
             table.header?.cellSpans.forEach(span => out.push({ span, type: 'property', invalid: invalid(span) }));

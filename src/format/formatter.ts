@@ -102,6 +102,7 @@ function formattedLines(model: ReportModel): Map<number, string> {
                 frozen.add(l);
             }
         }
+        if (section.headingMissing) continue;
         const l = lineAt(section.headingSpan.start);
         if (!frozen.has(l)) out.set(l, normaliseLabelLine(lines[l].text));
         frozen.add(l);

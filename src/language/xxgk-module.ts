@@ -7,6 +7,7 @@ import {
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
     type ReferenceDescription,
 } from 'langium';
+import type { CheckOptions } from '../rules/check.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { XxgkGeneratedModule, XxgkGeneratedSharedModule } from './generated/module.js';
 import { createXxgkParser } from './parser.js';
@@ -16,6 +17,8 @@ export interface XxgkAddedServices {
     xxgk: {
         /** The formats reports may declare. */
         Templates: TemplateRegistry;
+        /** Settings of the checks (the language server keeps them in step with the xxgk.validation settings). */
+        Options: CheckOptions;
     };
 }
 
@@ -43,7 +46,7 @@ export class XxgkReferenceDescriptionProvider extends DefaultReferenceDescriptio
 
 export function createXxgkModule(templates: TemplateRegistry = nationalRegistry): Module<XxgkCoreServices, XxgkAddedServices & PartialLangiumCoreServices> {
     return {
-        xxgk: { Templates: () => templates },
+        xxgk: { Templates: () => templates, Options: () => ({}) },
         parser: { LangiumParser: services => createXxgkParser(services) },
         references: { Linker: services => new XxgkLinker(services) },
         workspace: { ReferenceDescriptionProvider: services => new XxgkReferenceDescriptionProvider(services) },

@@ -19,7 +19,7 @@ export function registerValidationChecks(services: XxgkCoreServices): void {
 function validateReport(services: XxgkCoreServices, report: Report, accept: ValidationAcceptor): void {
     const document = AstUtils.getDocument(report);
     const text = document.textDocument.getText();
-    const { findings: analysed } = analyzeCached(report, text, services.xxgk.Templates);
+    const { findings: analysed } = analyzeCached(report, text, services.xxgk.Templates, services.xxgk.Options);
     const syntax = syntaxFindings(text, document.parseResult);
     const findings = syntax.length ? [...syntax, ...analysed].sort(byPosition) : analysed;
     const lines = new LineIndex(text);

@@ -50,6 +50,8 @@ function isPlainNumber(text: string): boolean {
     return true;
 }
 const NUMERIC_LIKE = /^[\d\s+\-−－—–.,，元万增减]*$/;
+/** A cell that says 0 or nothing (blank, 0, 0.00, -): leaving it out loses no number. */
+const isZero = (text: string) => /^(?:[0０]+(?:[.．][0０]*)?|[-—–－/／]*)$/.test(text.trim());
 const levelVocabulary = new Vocabulary(levels);
 
 export function buildModel(report: Report, text: string, registry: TemplateRegistry = nationalRegistry): ReportModel {
@@ -72,11 +74,15 @@ class ModelBuilder {
     private lastRowOrder = -1;
     private lastRowLabel = '';
     private readonly headerReported = new Set<TableModel>();
+    private lines_: Report['lines'] = [];
+    /** Per table, the header positions whose column cannot be placed, with their finding and the cells written there. */
+    private readonly droppedColumns = new Map<TableModel, Map<number, { finding: Finding; code: CatalogCode; params: Record<string, unknown>; cells: RawCell[] }>>();
 
     constructor(private readonly text: string, private readonly registry: TemplateRegistry) {
     }
 
     build(report: Report): ReportModel {
+        this.lines_ = report.lines;
         const meta = this.readMeta(report.lines.filter((l): l is MetaField => l.$type === 'MetaField'));
         this.chooseTemplate(meta);
         this.model = {
@@ -316,7 +322,51 @@ class ModelBuilder {
                 }
             }
         }
+        // 5. A caption or note of a table whose section heading was left out.
+        for (const def of this.unwrittenSections()) {
+            const opener = this.index.openerVocabulary.get(def.id)!.lookup(text);
+            if (!opener) continue;
+            this.openMissingSection(def, lineSpan);
+            if (opener.quality === 'variant') this.reportVariant(text, opener.item, cell.span);
+            this.openTable(opener.item.table, cell.span, opener.item.kind === 'caption');
+            return;
+        }
         this.unknownLabelLine(cell);
+    }
+
+    /** Table sections whose heading the document does not have, the ones after the current section first. */
+    private unwrittenSections(): SectionDef[] {
+        const headings = this.headingsWritten();
+        const sections = this.template.sections.filter(s => s.kind === 'tables' && !headings.has(s.id) && !this.model.sectionsById.has(s.id));
+        if (!sections.length) return sections;
+        const here = this.section ? this.index.sectionOrder.get(this.section.def.id)! : -1;
+        return [...sections.filter(s => this.index.sectionOrder.get(s.id)! > here), ...sections.filter(s => this.index.sectionOrder.get(s.id)! < here)];
+    }
+
+    private headings?: Set<string>;
+
+    /** The sections whose heading (or a misspelling of it) is somewhere in the document; worked out only when a line fits nowhere. */
+    private headingsWritten(): Set<string> {
+        if (this.headings) return this.headings;
+        this.headings = new Set();
+        for (const line of this.lines_) {
+            if (line.$type !== 'Row') continue;
+            const { cells, piped } = splitCells(line.$cstNode!, this.text);
+            if (piped) continue;
+            const text = cells[0].text;
+            const section = this.index.sectionVocabulary.lookup(text)?.item ??
+                (HEADING_LIKE.test(widthKey(text)) ? this.index.sectionVocabulary.suggest(text) : undefined)?.item;
+            if (section) this.headings.add(section.id);
+        }
+        return this.headings;
+    }
+
+    /** A table line that belongs to a section whose heading was left out: one finding, and the section is read on. */
+    private openMissingSection(def: SectionDef, lineSpan: Span): void {
+        const at = { start: lineSpan.start, end: lineSpan.start };
+        this.report('xxgk/section-heading-missing', lineSpan, { numeral: def.numeral, label: def.label }, { section: def.id, canonical: def.label });
+        this.openSection({ item: def, quality: 'exact' }, { text: def.label, span: at }, true);
+        this.section!.headingMissing = true;
     }
 
     private unknownLabelLine(cell: RawCell): void {
@@ -358,12 +408,22 @@ class ModelBuilder {
 
     private readTableLine(cells: RawCell[], lineSpan: Span): void {
         const first = cells[0];
+        const open = this.table;
+        const openMatch = open && first.text ? open.index.rowVocabulary.lookup(first.text) : undefined;
+        if (!openMatch) {
+            const here = this.section?.def.kind === 'tables' ? this.index.tablesOfSection.get(this.section.def.id)! : [];
+            if (!here.some(t => this.fits(open?.index === t ? open : t, cells))) {
+                // The section heading was left out: the line belongs to a table of a section not written yet.
+                const missing = this.unwrittenSections().find(s => this.index.tablesOfSection.get(s.id)!.some(t => this.fits(t, cells)));
+                if (missing) this.openMissingSection(missing, lineSpan);
+            }
+        }
         if (!this.section || this.section.def.kind !== 'tables') {
             return void this.report('xxgk/table-outside', lineSpan, { text: this.text.slice(lineSpan.start, lineSpan.end) });
         }
         const candidates = this.index.tablesOfSection.get(this.section.def.id)!;
         let table = this.table;
-        let rowMatch = table && first.text ? table.index.rowVocabulary.lookup(first.text) : undefined;
+        let rowMatch = table === open ? openMatch : undefined;
         // A line that does not fit the open table but fits another of this section: that table's caption was left out.
         if (!table || (!rowMatch && !this.fits(table, cells))) {
             const others = candidates.filter(t => t !== table?.index && this.fits(t, cells));
@@ -375,7 +435,7 @@ class ModelBuilder {
         }
         if (!table) {
             const suggestion = candidates.map(t => t.rowVocabulary.suggest(first.text)).find(Boolean)?.item.label;
-            return void this.report('xxgk/line-unknown', first.span, { text: first.text, suggestion });
+            return void this.reportDropping('xxgk/line-unknown', first.text ? first.span : lineSpan, { text: first.text || '（空）', suggestion }, cells.slice(1), { suggestion });
         }
         if (!rowMatch && this.isHeader(table, cells)) {
             if (table.header) {
@@ -423,9 +483,9 @@ class ModelBuilder {
         let lastLabel = '';
         for (const cell of cells.slice(1)) {
             header.cellSpans.push(cell.span);
-            const column = this.resolveColumn(table, cell);
+            const column = this.resolveColumn(table, cell, header.columns.length);
             if (column && seen.has(column.id)) {
-                this.report('xxgk/column-duplicate', cell.span, { label: column.label });
+                this.dropColumn(table, header.columns.length, 'xxgk/column-duplicate', cell.span, { label: column.label });
                 header.columns.push(undefined);
                 continue;
             }
@@ -450,10 +510,11 @@ class ModelBuilder {
         table.columns = header.columns;
     }
 
-    private resolveColumn(table: TableModel, cell: RawCell): ColumnDef | undefined {
+    /** The column a header cell names; `position` is its place among the value columns (for the numbers of a column that cannot be placed). */
+    private resolveColumn(table: TableModel, cell: RawCell, position: number): ColumnDef | undefined {
         const index = table.index;
         if (!cell.text) {
-            this.report('xxgk/column-unknown', cell.span, { text: '', table: tableName(index) });
+            this.dropColumn(table, position, 'xxgk/column-unknown', cell.span, { text: '（空）', table: tableName(index) });
             return undefined;
         }
         const match = index.columnVocabulary.lookup(cell.text);
@@ -464,16 +525,51 @@ class ModelBuilder {
         const group = index.columnGroupVocabulary.lookup(cell.text);
         if (group) {
             const columns = group.item.columns.map(id => index.columnById.get(id)!.label).join('、');
-            this.report('xxgk/column-group', cell.span, { label: group.item.label, columns });
+            this.dropColumn(table, position, 'xxgk/column-group', cell.span, { label: group.item.label, columns });
             return undefined;
         }
         const suggestion = index.columnVocabulary.suggest(cell.text);
         const otherFormat = this.otherFormatWith(index.def.id, t => t.columnVocabulary.lookup(cell.text));
         const label = otherFormat ? undefined : suggestion?.item.label;
-        this.report('xxgk/column-unknown', cell.span, { text: cell.text, table: tableName(index), suggestion: label, otherFormat },
-            { suggestion: label });
+        const params = { text: cell.text, table: tableName(index), suggestion: label, otherFormat };
         // A misspelt header still names the column it most likely means.
-        return suggestion?.close && !otherFormat ? suggestion.item : undefined;
+        if (suggestion?.close && !otherFormat) {
+            this.report('xxgk/column-unknown', cell.span, params, { suggestion: label });
+            return suggestion.item;
+        }
+        this.dropColumn(table, position, 'xxgk/column-unknown', cell.span, params, { suggestion: label });
+        return undefined;
+    }
+
+    /**
+     * A header cell whose column cannot be placed: its finding lists the numbers written in that
+     * column once the table is read (no number is dropped silently), and is an error when one is not 0.
+     */
+    private dropColumn(table: TableModel, position: number, code: CatalogCode, span: Span, params: Record<string, unknown>, data: Partial<FindingData> = {}): void {
+        const finding = this.report(code, span, params, { ...data, table: table.def.id });
+        let dropped = this.droppedColumns.get(table);
+        if (!dropped) this.droppedColumns.set(table, dropped = new Map());
+        dropped.set(position, { finding, code, params, cells: [] });
+    }
+
+    /** Puts the numbers of the columns that could not be placed into their findings. */
+    private listDroppedColumns(table: TableModel): void {
+        for (const { finding, code, params, cells } of this.droppedColumns.get(table)?.values() ?? []) {
+            if (!cells.length) continue;
+            const dropped = cells.map(c => `${c.text}（第 ${this.lineOf(c.span)} 行）`).join('、');
+            finding.message = fillTemplate(catalogEntry(code).message, { ...params, dropped });
+            finding.data.dropped = cells.map(c => c.text);
+            if (cells.some(c => !isZero(c.text))) finding.severity = catalogEntry(code).severity;
+        }
+    }
+
+    /** A finding for a line whose numbers cannot be placed: the numbers are listed, and it is an error when one is not 0. */
+    private reportDropping(code: CatalogCode, span: Span, params: Record<string, unknown>, cells: readonly RawCell[],
+        data: Partial<FindingData> = {}): Finding {
+        const written = cells.filter(c => c.text);
+        const dropped = written.length ? written.map(c => c.text).join('、') : undefined;
+        const strict = written.some(c => !isZero(c.text)) ? false : undefined;
+        return this.report(code, span, { ...params, dropped }, dropped ? { ...data, dropped: written.map(c => c.text) } : data, undefined, strict);
     }
 
     /** The name of another registered format whose table of the same id knows a label. */
@@ -493,11 +589,12 @@ class ModelBuilder {
             const suggestion = label.text ? index.rowVocabulary.suggest(label.text) : undefined;
             const otherFormat = label.text ? this.otherFormatWith(index.def.id, t => t.rowVocabulary.lookup(label.text)) : undefined;
             const suggested = otherFormat ? undefined : suggestion?.item.label;
-            this.report('xxgk/row-unknown', label.text ? label.span : lineSpan, {
-                text: label.text || '（空）', table: tableName(index), suggestion: suggested, otherFormat,
-            }, { suggestion: suggested });
             // A misspelt label still carries its numbers to the row it most likely means.
             if (suggestion?.close && !otherFormat && !table.rowsById.has(suggestion.item.id)) def = suggestion.item;
+            const params = { text: label.text || '（空）', table: tableName(index), suggestion: suggested, otherFormat };
+            const span = label.text ? label.span : lineSpan;
+            if (def) this.report('xxgk/row-unknown', span, params, { suggestion: suggested });
+            else this.reportDropping('xxgk/row-unknown', span, params, valueCells, { suggestion: suggested });
         } else if (match!.quality === 'variant') {
             this.reportVariant(label.text, def, label.span);
         }
@@ -505,7 +602,7 @@ class ModelBuilder {
         if (def) {
             const previous = table.rowsById.get(def.id);
             if (previous) {
-                this.report('xxgk/row-duplicate', label.span, { label: def.label, line: this.lineOf(previous.labelSpan) });
+                this.reportDropping('xxgk/row-duplicate', label.span, { label: def.label, line: this.lineOf(previous.labelSpan) }, valueCells);
                 row.def = def = undefined;
             } else {
                 table.rowsById.set(def.id, row);
@@ -521,7 +618,7 @@ class ModelBuilder {
         table.rows.push(row);
         table.span.end = Math.max(table.span.end, lineSpan.end);
         if (def?.children && !def.subtotal && !def.leafAllowed) {
-            if (valueCells.some(c => c.text)) this.report('xxgk/group-values', label.span, { label: def.label });
+            if (valueCells.some(c => c.text)) this.reportDropping('xxgk/group-values', label.span, { label: def.label }, valueCells);
             return;
         }
         if (def?.children && !piped) return; // a group label line
@@ -543,7 +640,10 @@ class ModelBuilder {
                 continue;
             }
             const column = columns[i];
-            if (!column) continue;
+            if (!column) {
+                if (cell.text) this.droppedColumns.get(table)?.get(i)?.cells.push(cell);
+                continue;
+            }
             if (column.kind !== 'amount' && isPlainNumber(cell.text)) {
                 // The common case, without the general reader: a plain non-negative integer.
                 const model: CellModel = { span: cell.span, text: cell.text, column, state: 'number', value: Number(cell.text) };
@@ -641,6 +741,7 @@ class ModelBuilder {
                 if (!model) {
                     this.report('xxgk/table-missing', section.headingSpan, { section: def.label, table: tableName(table) }, { table: table.def.id });
                 } else {
+                    this.listDroppedColumns(model);
                     this.checkRows(model);
                     this.checkEmpty(model);
                 }

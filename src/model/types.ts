@@ -121,7 +121,10 @@ export interface ProseBlock {
 export interface SectionModel {
     def: SectionDef;
     label: string;
+    /** Where the heading is; an empty span at the section's first line when the heading was left out. */
     headingSpan: Span;
+    /** The heading was left out: the section was recognised by its tables (label is then the official heading). */
+    headingMissing?: boolean;
     prose: ProseBlock[];
     tables: TableModel[];
     span: Span;

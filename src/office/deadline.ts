@@ -4,20 +4,17 @@
  * and its tests choose it.
  */
 import type { DateValue } from '../model/types.js';
+import { deadlineFor } from '../rules/deadline.js';
 import type { Unit } from './registry.js';
 
 export type DeadlineFn = (unit: Unit, year: number) => DateValue;
 
-/** Levels whose own report is a people's government's at county level or above: 31 March. */
-const GOVERNMENT_LEVELS = new Set(['province', 'city', 'county']);
-
 /**
- * The national deadline: 31 January of the next year for departments and everyone else; 31 March
- * for the own report of a county-level-or-higher people's government.
- * (Provisional: replaced by `deadlineFor` of src/rules/deadline.ts, the R21 rule, once it is on main.)
+ * The national deadline (R21, src/rules/deadline.ts): 31 January of the next year for departments and
+ * everyone else; 31 March for the own report of a county-level-or-higher people's government; the
+ * latest of them when the registry gives no 机关层级.
  */
-export const nationalDeadline: DeadlineFn = (unit, year) =>
-    GOVERNMENT_LEVELS.has(unit.level?.id ?? '') ? { year: year + 1, month: 3, day: 31 } : { year: year + 1, month: 1, day: 31 };
+export const nationalDeadline: DeadlineFn = (unit, year) => deadlineFor(unit.level, year).date;
 
 /** The unit's deadline for a year: its own 截止日期, else `national`'s. */
 export function deadlineOf(unit: Unit, year: number, national: DeadlineFn = nationalDeadline): DateValue {

@@ -9,12 +9,22 @@ import type { Report } from '../language/generated/ast.js';
 import { buildModel } from '../model/build.js';
 import type { Finding, ReportModel } from '../model/types.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
+import { evaluateDeadline, type DeadlineOverride } from './deadline.js';
 import { fillTemplate, codePointName, visibleText } from '../util/text.js';
 import { blankFindings } from './blanks.js';
 import { catalogEntry } from './catalog.js';
 import { evaluateRules } from './engine.js';
 import { evaluateProse } from './prose.js';
 import { applySuppressions, mayHaveSuppressions, type SuppressionRange } from './suppress.js';
+
+/** What a check may be told beside the text: a local publication deadline (R21); whether suppression comments count. */
+export interface CheckOptions {
+    deadline?: DeadlineOverride;
+    /** false: ignore suppression comments (xxgk check --no-suppress). Default true. */
+    suppress?: boolean;
+}
+
+const sameOptions = (a: CheckOptions, b: CheckOptions) => JSON.stringify(a.deadline) === JSON.stringify(b.deadline) && a.suppress === b.suppress;
 
 export interface Analysis {
     model: ReportModel;
@@ -26,11 +36,6 @@ export interface Analysis {
     suppressions: SuppressionRange[];
 }
 
-export interface AnalyzeOptions {
-    /** false: ignore suppression comments (xxgk check --no-suppress). Default true. */
-    suppress?: boolean;
-}
-
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
 
 export function byPosition(a: Pick<Finding, 'span' | 'severity' | 'code'>, b: Pick<Finding, 'span' | 'severity' | 'code'>): number {
@@ -38,22 +43,22 @@ export function byPosition(a: Pick<Finding, 'span' | 'severity' | 'code'>, b: Pi
         (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-export function analyze(report: Report, text: string, registry: TemplateRegistry = nationalRegistry, options: AnalyzeOptions = {}): Analysis {
+export function analyze(report: Report, text: string, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): Analysis {
     const model = buildModel(report, text, registry);
-    const all = [...model.findings, ...evaluateRules(model), ...blankFindings(model), ...evaluateProse(model)];
+    const all = [...model.findings, ...evaluateRules(model), ...blankFindings(model), ...evaluateProse(model), ...evaluateDeadline(model, options.deadline)];
     if (options.suppress === false || !mayHaveSuppressions(text)) return { model, findings: all.sort(byPosition), suppressed: [], suppressions: [] };
     const { findings, suppressed, ranges } = applySuppressions(text, all, registry);
     return { model, findings: findings.sort(byPosition), suppressed: suppressed.sort(byPosition), suppressions: ranges };
 }
 
-const cache = new WeakMap<Report, { registry: TemplateRegistry; analysis: Analysis }>();
+const cache = new WeakMap<Report, { registry: TemplateRegistry; options: CheckOptions; analysis: Analysis }>();
 
 /** analyze(), remembered per parsed report: validation, hover and the preview share one analysis. */
-export function analyzeCached(report: Report, text: string, registry: TemplateRegistry = nationalRegistry): Analysis {
+export function analyzeCached(report: Report, text: string, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): Analysis {
     const hit = cache.get(report);
-    if (hit && hit.registry === registry && hit.analysis.model.text === text) return hit.analysis;
-    const analysis = analyze(report, text, registry);
-    cache.set(report, { registry, analysis });
+    if (hit && hit.registry === registry && hit.analysis.model.text === text && sameOptions(hit.options, options)) return hit.analysis;
+    const analysis = analyze(report, text, registry, options);
+    cache.set(report, { registry, options: { ...options }, analysis });
     return analysis;
 }
 
@@ -64,7 +69,7 @@ export function forgetAnalysis(report: Report): void {
 
 /** Parse and check a text without a workspace (CLI, benchmarks, tests). */
 export function checkText(text: string, services: LangiumCoreServices, registry: TemplateRegistry = nationalRegistry,
-    options: AnalyzeOptions = {}): Analysis {
+    options: CheckOptions = {}): Analysis {
     const parsed = services.parser.LangiumParser.parse<Report>(text);
     const analysis = analyze(parsed.value, text, registry, options);
     const syntax = syntaxFindings(text, parsed);

@@ -82,7 +82,7 @@ function codeIndex(registry: TemplateRegistry): CodeIndex {
     };
     for (const entry of catalog.values()) add(entry.code, entry.domainRule);
     for (const template of registry.all()) {
-        for (const rule of [...template.rules, ...(template.prose?.facts ?? [])]) {
+        for (const rule of [...template.rules, ...(template.prose?.facts ?? []), ...(template.prose?.expectations ?? [])]) {
             add(rule.code, rule.domainRule);
             if ('kind' in rule && rule.kind === 'cross-year') index.crossYear.add(rule.code);
         }

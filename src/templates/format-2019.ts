@@ -3,7 +3,7 @@ import {
     applicationsSection, applicationsTable, infoContentCorner, overviewSection, otherSection, problemsSection,
     proactiveHeading, regulationsByLevelRule, reviewSection, rollupRule, sharedRules, tableSection,
 } from './common.js';
-import { proseRules } from './prose.js';
+import { proseRules2019 } from './prose.js';
 import type { ColumnDef, RuleDef, TableDef, TemplateDef } from './types.js';
 
 const lastYearItems: ColumnDef = {
@@ -170,5 +170,5 @@ export const format2019: TemplateDef = {
         otherSection,
     ],
     rules: rules2019,
-    prose: proseRules,
+    prose: proseRules2019,
 };

@@ -3,7 +3,7 @@ import {
     applicationsSection, applicationsTable, infoContentCorner, overviewSection, otherSection, problemsSection,
     proactiveHeading, regulationsByLevelRule, reviewSection, rollupRule, sharedRules, tableSection,
 } from './common.js';
-import { proseRules } from './prose.js';
+import { proseRules2021 } from './prose.js';
 import type { ColumnDef, TableDef, TemplateDef } from './types.js';
 
 const decisionsThisYear: ColumnDef = {
@@ -119,5 +119,5 @@ export const format2021: TemplateDef = {
                 ' − 本年废止件数 {this_repealed}），实际为 {reported}',
         },
     ],
-    prose: proseRules,
+    prose: proseRules2021,
 };

@@ -46,10 +46,11 @@ export class TableIndex {
             this.columnById.set(column.id, column);
             this.columnOrder.set(column.id, i);
         });
-        this.rowVocabulary = new Vocabulary(rows.map(r => r.def), annotations);
-        this.columnVocabulary = new Vocabulary(def.columns, annotations);
+        const fuzzy = { fuzzy: true };
+        this.rowVocabulary = new Vocabulary(rows.map(r => r.def), annotations, fuzzy);
+        this.columnVocabulary = new Vocabulary(def.columns, annotations, fuzzy);
         this.columnGroupVocabulary = new Vocabulary(def.columnGroups ?? [], annotations);
-        this.cornerVocabulary = new Vocabulary([...(def.corner ?? []), ...(def.note ? [def.note] : [])], annotations);
+        this.cornerVocabulary = new Vocabulary([...(def.corner ?? []), ...(def.note ? [def.note] : [])], annotations, fuzzy);
     }
 
     /** Leaf rows under a row (the row itself when it has no children). */
@@ -72,7 +73,7 @@ export class TemplateIndex {
     readonly openerVocabulary = new Map<string, Vocabulary<LabelSpec & { table: TableIndex; kind: 'caption' | 'note' }>>();
 
     constructor(readonly template: TemplateDef) {
-        this.sectionVocabulary = new Vocabulary(template.sections, template.labelAnnotations);
+        this.sectionVocabulary = new Vocabulary(template.sections, template.labelAnnotations, { fuzzy: true });
         template.sections.forEach((section, i) => {
             this.sectionOrder.set(section.id, i);
             const tables = section.tables.map(table => {
@@ -90,7 +91,7 @@ export class TemplateIndex {
             this.openerVocabulary.set(section.id, new Vocabulary(tables.flatMap(table => [
                 ...(table.def.caption ? [{ ...table.def.caption, table, kind: 'caption' as const }] : []),
                 ...(table.def.note ? [{ ...table.def.note, table, kind: 'note' as const }] : []),
-            ])));
+            ]), 'warn', { fuzzy: true }));
         });
         checkTemplate(this);
     }

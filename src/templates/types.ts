@@ -149,8 +149,8 @@ export interface CoincidenceRuleDef extends RuleBase {
     message: string;
 }
 
-/** What a 机关层级 may do (boolean fields of LevelDef in levels.ts). */
-export type LevelCapability = 'makesRegulations';
+/** What a 机关层级 may do or is (boolean fields of LevelDef in levels.ts). */
+export type LevelCapability = 'makesRegulations' | 'government';
 
 /**
  * Cells that must be zero unless the agency's 机关层级 has a capability (R12: only levels that make
@@ -233,7 +233,8 @@ export interface ProseFactDef extends RuleBase {
     scope: 'clause' | 'sentence';
     /**
      * A regular expression source (no flags). Placeholders: {n} a number (digits, or 一 … 九百九十九),
-     * {unit} a counting word (件、条、起 …), {gap} a few characters without digits or clause punctuation.
+     * {amount} an amount in 万元 (75.926万元), {unit} a counting word (件、条、起 …), {gap} a few characters
+     * without digits or clause punctuation.
      * Named groups: `n` the number stated; `at` where the finding goes (default: the number, else the match).
      */
     pattern: string;
@@ -261,14 +262,42 @@ export interface ProseFactDef extends RuleBase {
     message: string;
 }
 
+/**
+ * A topic the prose of some sections is expected to mention (R25: 六 on 信息处理费; 一/五 of a
+ * people's government on 工作考核、社会评议和责任追究). One finding, on the last section's heading,
+ * naming the topics not mentioned. Not checked when a section is missing or has no prose (they
+ * have their own findings).
+ */
+export interface ProseExpectationDef extends RuleBase {
+    id: string;
+    /** The sections whose prose is searched together. */
+    sections: readonly string[];
+    /** Only for agencies whose 机关层级 has this capability (levels.ts). */
+    levels?: LevelCapability;
+    /** Each topic is mentioned when one of its words occurs. */
+    topics: readonly { name: string; words: readonly string[] }[];
+    /** One topic mentioned is enough (default: every topic must be). */
+    anyTopic?: boolean;
+    /** Placeholders: {sections}, {missing} (the topics not mentioned), {level}. */
+    message: string;
+}
+
 /** The prose checks of a format: the phrases and how prose is cut into clauses and sentences. */
 export interface ProseRulesDef {
     facts: readonly ProseFactDef[];
     /** Characters that end a clause / a sentence (a regular expression character class). */
     clauseBreaks: string;
     sentenceBreaks: string;
+    /**
+     * A line that starts a new paragraph even without a blank line before it (（一）, 一、, 1., 一是 …;
+     * a regular expression source, matched at the line's start). Other line breaks inside a sentence
+     * are joined before phrases are looked for (prose copied from a PDF wraps lines anywhere).
+     */
+    paragraphStart?: string;
     /** A number preceded by this (约、近、超过) is not a count to compare. */
     approximate?: string;
+    /** Topics sections are expected to mention (R25). */
+    expectations?: readonly ProseExpectationDef[];
 }
 
 export interface TemplateDef {

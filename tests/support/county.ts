@@ -224,7 +224,9 @@ function prose(unit: UnitSpec, agency: string, year: number, sentences: number, 
     for (let i = 0; i < sentences && pool.length; i++) chosen.push(pool.splice(rand(pool.length), 1)[0]);
     let overview = `${year}年，${chosen.map(fill).join('；')}。`;
     if (copyOf) overview += '今年继续保持上述做法。';
-    return { overview, problems: PROBLEMS.map(fill).join('') };
+    // A people's government reports its 考核、评议、追究 (条例第五十条, R25).
+    const accountability = ['县', '市', '省', '乡'].includes(unit.level) ? '全年将政务公开纳入绩效考核，组织社会评议，未发生责任追究情形。' : '';
+    return { overview, problems: PROBLEMS.map(fill).join('') + accountability };
 }
 
 function reportText(spec: AreaSpec, unit: UnitSpec, year: number, values: Values | undefined, published: string | null, proseText: { overview: string; problems: string }): string {

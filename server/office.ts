@@ -45,7 +45,7 @@ interface Loaded {
 interface Known {
     text: string;
     summary: FilingSummary;
-    /** The values of the roll-up rules' tables, with their cells' positions (src/office/unit-rollup.ts). */
+    /** The values of the roll-up rules' tables (src/office/unit-rollup.ts); no positions (only a parent's, when validated, need them). */
     figures: ReportFigures;
     /** Counts of the report's own findings (cross-year and registry findings come with diagnostics). */
     counts?: { errors: number; warnings: number };
@@ -186,7 +186,7 @@ export class OfficeWorkspace {
         const open = this.shared.workspace.TextDocuments?.get(document.uri.toString()) !== undefined;
         const analysis = open ? analyzeCached(report, text, templates) : analyze(report, text, templates);
         known = {
-            text, summary: filingSummary(analysis.model), figures: reportFigures(analysis.model, this.rollupTables ??= new Set(rollupTables(templates)), new LineIndex(text)),
+            text, summary: filingSummary(analysis.model), figures: reportFigures(analysis.model, this.tables()),
             counts: {
                 errors: analysis.findings.filter(f => f.severity === 'error').length,
                 warnings: analysis.findings.filter(f => f.severity === 'warning').length,
@@ -198,6 +198,19 @@ export class OfficeWorkspace {
 
     /** The tables the roll-up rules sum (made on first use). */
     private rollupTables?: Set<string>;
+
+    private tables(): Set<string> {
+        return this.rollupTables ??= new Set(rollupTables(this.services.xxgk.Templates));
+    }
+
+    /** A report's figures with their cells' positions, from the report being validated (a parent's: the findings go on its cells). */
+    private placedFigures(document: LangiumDocument, report: Report): ReportFigures {
+        const text = report.$cstNode?.root.fullText ?? document.textDocument.getText();
+        const templates = this.services.xxgk.Templates;
+        const open = this.shared.workspace.TextDocuments?.get(document.uri.toString()) !== undefined;
+        const analysis = open ? analyzeCached(report, text, templates) : analyze(report, text, templates);
+        return reportFigures(analysis.model, this.tables(), new LineIndex(text));
+    }
 
     /** A filing's figures (its source is a uri of the current index). */
     private readonly figuresOf = (filing: Filing): ReportFigures | undefined => {
@@ -256,7 +269,8 @@ export class OfficeWorkspace {
             });
         }
         // A parent unit's report: the roll-up rule against its children's reports.
-        for (const finding of unitRollupFindings(index, filing, this.figuresOf, this.services.xxgk.Templates)) {
+        const figuresOf = (f: Filing) => (f === filing ? this.placedFigures(document, report) : this.figuresOf(f));
+        for (const finding of unitRollupFindings(index, filing, figuresOf, this.services.xxgk.Templates)) {
             accept(finding.severity, finding.message, { node: report, range: finding.range, code: finding.code, data: finding.data });
         }
     }

@@ -33,7 +33,7 @@ const builds = [
     { ...common, entryPoints: { 'fuzz/main': 'tests/fuzz/main.ts' }, outdir: 'out', sourcemap: false },
     // The preview page's script: runs in the webview, not in Node.
     {
-        entryPoints: { 'webview/preview': 'client/webview/preview.ts' }, outdir: 'out', bundle: true, format: 'iife',
+        entryPoints: { 'webview/preview': 'client/webview/preview.ts', 'webview/compare': 'client/webview/compare.ts' }, outdir: 'out', bundle: true, format: 'iife',
         platform: 'browser', target: 'es2020', sourcemap: true, logLevel: 'warning',
     },
     // The in-process end-to-end suite (tests/e2e), run inside the extension host; not shipped in the .vsix.

@@ -3,7 +3,8 @@
  * 单位名单.csv; tests/support/county.ts makes it):
  *  - `xxgk status --year 2024` on 2 cores ≤ 30 s (it checks the 2023 and 2024 reports, ≈ 4,000);
  *  - the language server with that folder open ≤ 500 MB RSS (peak), and its first status answer.
- * Printed beside: status with 1 worker, and `xxgk check --registry` of the whole folder.
+ *  - roll-up: `xxgk check --registry` of the 2024 reports (every parent against its children) ≤ 30 s.
+ * Printed beside: status with 1 worker, `xxgk check --registry` of the whole folder, `xxgk sum` of the province.
  */
 import '../src/polyfill.js';
 import { spawn, spawnSync } from 'node:child_process';
@@ -150,6 +151,17 @@ async function main(): Promise<void> {
     report('  its counts', `${c.required} to file: ${c.filed} filed, ${c['filed-empty']} empty, ${c.late} late, ${c.missing} missing; ${result.similar.length} copies`);
     const check = timeCli(['check', '--format', 'json', '--jobs', '2', '--registry', path.join(dir, '单位名单.csv'), dir]);
     report(`xxgk check --registry, all ${reports} reports, --jobs 2`, `${check.seconds.toFixed(1)} s${cpuText(check.cpu)}`);
+    // Roll-up: every parent's 2024 report against its children's. The generator writes each 汇总 as their sum,
+    // except a parent it draws an empty filing for (every cell 0): only those may be off, and only by being 0.
+    const year = timeCli(['check', '--format', 'json', '--jobs', '2', '--registry', path.join(dir, '单位名单.csv'), path.join(dir, '2024')]);
+    const files = (JSON.parse(year.stdout) as { files: { findings: { code: string; data: { reported?: number; unitId?: string } }[] }[] }).files;
+    const rollups = files.flatMap(f => f.findings).filter(f => f.code === 'xxgk/rollup');
+    const wrong = rollups.filter(f => f.data.reported !== 0);
+    if (wrong.length) throw new Error(`the roll-up rule found ${wrong.length} cells wrong in sums the generator made`);
+    report('xxgk check --registry 2024 (status-year checks + roll-up), --jobs 2', `${year.seconds.toFixed(1)} s${cpuText(year.cpu)}`, '≤ 30 s', year.seconds <= 30);
+    report('  its roll-up findings', `${rollups.length} cells, all on the ${new Set(rollups.map(f => f.data.unitId)).size} parents whose 汇总 is an empty filing`);
+    const sum = timeCli(['sum', '--year', '2024', '--unit', 'P0001', '--jobs', '2', '-o', '-', dir]);
+    report('xxgk sum --year 2024 --unit P0001 (the province\'s 汇总), --jobs 2', `${sum.seconds.toFixed(1)} s${cpuText(sum.cpu)}`);
     await measureServer(dir);
     const failed = rows.filter(r => r.ok === false);
     console.log(`\n${rows.filter(r => r.ok).length} targets met, ${failed.length} missed`);

@@ -2,8 +2,11 @@
 import * as path from 'node:path';
 import { commands, l10n, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ComparePanels } from './compare/panel.js';
 import { StatusView } from './office/status-view.js';
 import { registerImportCommand } from './import-command.js';
+import { registerNextYearCommand } from './next-year-command.js';
+import { registerSumCommand } from './office/sum-command.js';
 import { activatePreview } from './preview/index.js';
 
 let client: LanguageClient | undefined;
@@ -26,7 +29,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     await client.start();
     activatePreview(context, client);
     context.subscriptions.push(new StatusView(client));
-    context.subscriptions.push(registerImportCommand(client));
+    context.subscriptions.push(registerImportCommand(client), registerNextYearCommand(client), registerSumCommand(client), new ComparePanels(client, context.extensionUri));
 }
 
 export async function deactivate(): Promise<void> {

@@ -39,6 +39,27 @@ export const clientStrings = {
     get open() { return l10n.t('Open'); },
     get reveal() { return l10n.t('Reveal in Folder'); },
     exportFailed: (message: string) => l10n.t('Export failed: {0}', message),
+    get prosePick() { return l10n.t("Last year's text"); },
+    get proseKeep() { return l10n.t("Keep last year's text as comments"); },
+    get proseKeepDetail() { return l10n.t('A guide above each section; it is not part of the new report'); },
+    get proseDrop() { return l10n.t("Leave last year's text out"); },
+    get proseDropDetail() { return l10n.t('Every section starts empty'); },
+    get reportFilter() { return l10n.t('Annual report'); },
+    get nextYearSave() { return l10n.t('Create'); },
+    nextYearFailed: (message: string) => l10n.t('Could not create the report: {0}', message),
+    nextYearWritten: (year: number) => l10n.t('Created the {0} report: the comments at its top say what was carried over from last year.', year),
+    get sumUnitPrompt() { return l10n.t('The 编号 of the parent unit in the unit registry'); },
+    sumFailed: (message: string) => l10n.t('Could not create the roll-up report: {0}', message),
+    sumWritten: (year: number, included: number, missing: number) =>
+        l10n.t('Created the {0} roll-up report from {1} reports ({2} units have not filed); its text is left for you to write.', year, included, missing),
+    compareTitle: (name: string) => l10n.t('Compared with Last Year: {0}', name),
+    compareFailed: (message: string) => l10n.t('Could not compare with last year: {0}', message),
+    get compareUi() {
+        return {
+            exportButton: l10n.t('Export…'),
+            years: (last: string, current: string) => l10n.t('{0} → {1}', last, current),
+        };
+    },
     get importPick() { return l10n.t('Choose a published report to import'); },
     get importLabel() { return l10n.t('Import'); },
     get importFilter() { return l10n.t('Published reports'); },

@@ -3,7 +3,9 @@ import '../src/polyfill.js';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { registerCompareService } from './compare-service.js';
 import { registerImportService } from './import-service.js';
+import { registerNextYearService } from './next-year.js';
 import { registerPreviewService } from './preview-service.js';
 import { createXxgkServices } from './xxgk-services.js';
 
@@ -22,4 +24,6 @@ process.on('uncaughtException', logUncaught('未捕获的错误'));
 const { shared, Xxgk } = createXxgkServices({ connection, ...NodeFileSystem });
 startLanguageServer(shared);
 registerPreviewService(shared, Xxgk);
+registerNextYearService(shared, Xxgk);
+registerCompareService(shared, Xxgk);
 registerImportService(shared);

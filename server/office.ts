@@ -23,11 +23,16 @@ import {
     OfficeMethods, type ExportStatusParams, type ExportStatusResult, type InitRegistryResult, type StatusParams, type StatusResult,
 } from '../src/office/protocol.js';
 import { DEFAULT_REGISTRY_NAMES, parseRegistryFile, unreadableRegistry } from '../src/office/registry-file.js';
-import type { RegistryRead } from '../src/office/registry.js';
+import { describeUnit, type RegistryRead } from '../src/office/registry.js';
 import { computeStatus, DEFAULT_SIMILARITY_THRESHOLD, type StatusReport } from '../src/office/status.js';
 import { statusHtml } from '../src/office/status-html.js';
 import { statusText } from '../src/office/status-text.js';
+import { sumReport } from '../src/office/sum.js';
+import { SumMethods, type SumParams, type SumResult } from '../src/office/sum-protocol.js';
+import { rollupChildren, rollupTables, unitRollupFindings } from '../src/office/unit-rollup.js';
 import { analyze, analyzeCached } from '../src/rules/check.js';
+import { reportFigures, type ReportFigures } from '../src/rules/figures.js';
+import { plainFileName, REPORT_EXTENSION } from '../src/util/report-files.js';
 import { LineIndex } from '../src/util/lines.js';
 import type { XxgkServices, XxgkSharedServices } from './xxgk-services.js';
 
@@ -40,6 +45,8 @@ interface Loaded {
 interface Known {
     text: string;
     summary: FilingSummary;
+    /** The values of the roll-up rules' tables (src/office/unit-rollup.ts); no positions (only a parent's, when validated, need them). */
+    figures: ReportFigures;
     /** Counts of the report's own findings (cross-year and registry findings come with diagnostics). */
     counts?: { errors: number; warnings: number };
 }
@@ -49,6 +56,11 @@ const messages = {
     notReport: (file: string) => `不能写到 ${file}：那是年报或单位名单`,
     failed: (reason: string) => `导出失败：${reason}`,
     noRoot: '没有打开文件夹，无法生成单位名单',
+    unknownUnit: (id: string) => `单位名单中没有编号为「${id}」的单位`,
+    notAUnit: '这份报告未对应到单位名单中的单位；请给出上级单位的编号',
+    noYear: '无法确定年度：报告没有「年度」，工作区也没有年报',
+    childless: (unit: string, year: number) => `${unit} 在 ${year} 年度没有下级单位，无从汇总`,
+    noFormat: (year: number) => `没有适用于 ${year} 年度的格式`,
 };
 
 export class OfficeWorkspace {
@@ -174,7 +186,7 @@ export class OfficeWorkspace {
         const open = this.shared.workspace.TextDocuments?.get(document.uri.toString()) !== undefined;
         const analysis = open ? analyzeCached(report, text, templates) : analyze(report, text, templates);
         known = {
-            text, summary: filingSummary(analysis.model),
+            text, summary: filingSummary(analysis.model), figures: reportFigures(analysis.model, this.tables()),
             counts: {
                 errors: analysis.findings.filter(f => f.severity === 'error').length,
                 warnings: analysis.findings.filter(f => f.severity === 'warning').length,
@@ -183,6 +195,28 @@ export class OfficeWorkspace {
         this.known.set(report, known);
         return known;
     }
+
+    /** The tables the roll-up rules sum (made on first use). */
+    private rollupTables?: Set<string>;
+
+    private tables(): Set<string> {
+        return this.rollupTables ??= new Set(rollupTables(this.services.xxgk.Templates));
+    }
+
+    /** A report's figures with their cells' positions, from the report being validated (a parent's: the findings go on its cells). */
+    private placedFigures(document: LangiumDocument, report: Report): ReportFigures {
+        const text = report.$cstNode?.root.fullText ?? document.textDocument.getText();
+        const templates = this.services.xxgk.Templates;
+        const open = this.shared.workspace.TextDocuments?.get(document.uri.toString()) !== undefined;
+        const analysis = open ? analyzeCached(report, text, templates) : analyze(report, text, templates);
+        return reportFigures(analysis.model, this.tables(), new LineIndex(text));
+    }
+
+    /** A filing's figures (its source is a uri of the current index). */
+    private readonly figuresOf = (filing: Filing): ReportFigures | undefined => {
+        const document = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(filing.source));
+        return document ? this.knownOf(document, false)?.figures : undefined;
+    };
 
     private filing(document: LangiumDocument, source: string): Filing | undefined {
         const known = this.knownOf(document, true);
@@ -234,6 +268,35 @@ export class OfficeWorkspace {
                 relatedInformation: finding.related?.map(r => ({ location: { uri: r.source!, range: r.range! }, message: r.message })),
             });
         }
+        // A parent unit's report: the roll-up rule against its children's reports.
+        const figuresOf = (f: Filing) => (f === filing ? this.placedFigures(document, report) : this.figuresOf(f));
+        for (const finding of unitRollupFindings(index, filing, figuresOf, this.services.xxgk.Templates)) {
+            accept(finding.severity, finding.message, { node: report, range: finding.range, code: finding.code, data: finding.data });
+        }
+    }
+
+    /** A parent unit's 汇总 report from its children's reports in the workspace (as `xxgk sum`). */
+    async sum(params: SumParams): Promise<SumResult> {
+        await this.ready();
+        const index = this.currentIndex();
+        if (!index || !this.loaded) return { status: 'failed', message: messages.noRegistry };
+        const { registry } = this.loaded.read;
+        const filing = params.uri === undefined ? undefined : this.bySource.get(params.uri);
+        const unit = params.unitId !== undefined ? registry.get(params.unitId) : filing && index.unitOf(filing);
+        if (!unit) return { status: 'failed', message: params.unitId !== undefined ? messages.unknownUnit(params.unitId) : messages.notAUnit };
+        const year = params.year ?? filing?.year ?? Math.max(...index.filings.map(f => f.year ?? -Infinity));
+        if (!Number.isFinite(year)) return { status: 'failed', message: messages.noYear };
+        if (!registry.childrenOf(unit, year).length) return { status: 'failed', message: messages.childless(describeUnit(unit), year) };
+        const template = this.services.xxgk.Templates.forYear(year);
+        if (!template) return { status: 'failed', message: messages.noFormat(year) };
+        const made = sumReport({
+            template, agency: unit.name, year, level: unit.level?.label, extraMeta: [['单位编号', unit.id]],
+            children: rollupChildren(index, unit, year, this.figuresOf),
+        });
+        return {
+            status: 'created', text: made.text, unitId: unit.id, year, fileName: `${plainFileName(unit.name, '汇总')}-${year}${REPORT_EXTENSION}`,
+            included: made.included, missing: made.missing,
+        };
     }
 
     /** The status of a year; `relative`: sources as paths relative to the workspace root (exports) instead of uris. */
@@ -342,6 +405,9 @@ export class OfficeWorkspace {
             const [unit, year] = key.split('#');
             wanted.add(`${unit}#${year}`);
             wanted.add(`${unit}#${Number(year) + 1}`);
+            // The parent's 汇总 adds this unit's report up.
+            const parent = index.registry.parentOf(unit);
+            if (parent) wanted.add(`${parent.id}#${year}`);
         }
         const documents = this.shared.workspace.LangiumDocuments;
         return index.filings.filter(f => !before.has(f.source) && wanted.has(this.keyOf(index, f) ?? ''))
@@ -432,6 +498,11 @@ export function registerOffice(shared: XxgkSharedServices, services: XxgkService
             await office.ready();
             await DocumentBuilder.waitUntil(DocumentState.IndexedReferences);
             return office.status(params ?? {});
+        });
+        connection.onRequest(SumMethods.create, async (params: SumParams) => {
+            await office.ready();
+            await DocumentBuilder.waitUntil(DocumentState.IndexedReferences);
+            return office.sum(params ?? {});
         });
         connection.onRequest(OfficeMethods.exportStatus, (params: ExportStatusParams) => office.exportStatus(params));
         connection.onRequest(OfficeMethods.initRegistry, async () => {

@@ -85,7 +85,7 @@ describe('xxgk check', () => {
             expect(r.stdout).toBe('');
             expect(r.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
             expect(r.stderr).toMatch(/^xxgk: .*；运行 xxgk (check |new |export )?--help 查看用法\n$/);
-            expect(r.stderr).not.toMatch(/[A-Za-z]{4,}(?<!xxgk|check|help|sarif|json|text|frobnicate|bogus|format|jobs|export|import|status|units)\b/);
+            expect(r.stderr).not.toMatch(/[A-Za-z]{4,}(?<!xxgk|check|help|sarif|json|text|frobnicate|bogus|format|jobs|export|import|compare|status|units)\b/);
         }
         expect(xxgk(['check', '--bogus', 'examples']).stderr).toBe('xxgk: 未知选项「--bogus」；运行 xxgk check --help 查看用法\n');
     });

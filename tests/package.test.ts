@@ -23,7 +23,7 @@ describe('the .vsix', () => {
             'CHANGELOG.md', 'LICENSE', 'README.md',
             'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json',
             'language-configuration.json', 'media/icon.png',
-            'out/client/extension.cjs', ...gbCMaps, 'out/server/main.cjs', 'out/webview/preview.js',
+            'out/client/extension.cjs', ...gbCMaps, 'out/server/main.cjs', 'out/webview/compare.js', 'out/webview/preview.js',
             'package.json', 'package.nls.json', 'package.nls.zh-cn.json',
             'syntaxes/xxgk.tmLanguage.json',
         ]);

@@ -4,6 +4,7 @@ import type { LangiumCoreServices } from 'langium';
 import type { Finding, Span } from '../model/types.js';
 import { checkText, type CheckOptions as RuleOptions } from '../rules/check.js';
 import { reportSummary, type ReportSummary } from '../rules/cross-year.js';
+import { reportFigures, type ReportFigures } from '../rules/figures.js';
 import { filingSummary, type FilingSummary } from '../office/filing.js';
 import type { SuppressionRange } from '../rules/suppress.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
@@ -57,6 +58,8 @@ export interface FileResult {
      * cost ≈ 75 µs a file, 15 % of its check; as JSON ≈ 29 µs).
      */
     packedSummary?: { agencyKey: string; year: number; json: string };
+    /** The values of the tables asked for (CheckOptions.figures): the whole-area comparison and roll-up read them. */
+    figures?: ReportFigures;
     /** What the unit registry's checks and status read (src/office), when asked for. */
     filing?: FilingSummary;
     /** Set when the file was not checked because its 年度 is not one of the years asked for (`xxgk status`). */
@@ -65,10 +68,14 @@ export interface FileResult {
 
 /** The rules' options (a local deadline, whether suppressions count) and what the CLI adds. */
 export interface CheckOptions extends RuleOptions {
+    /** Also send the figures of these tables (src/rules/figures.ts). */
+    figures?: readonly string[];
     /** Also make the filing summary (src/office/filing.ts). */
     filing?: boolean;
     /** Check only reports of these years; the 年度 is read from the lines above the first text block. */
     years?: readonly number[];
+    /** With the figures, where each cell is (a parent's report, for the roll-up findings). */
+    positions?: boolean;
 }
 
 const YEAR_LINE = /^[^\S\r\n]*年度[^\S\r\n]*[:：][^\S\r\n]*(\S+?)[^\S\r\n]*(?:\/\/.*)?$/m;
@@ -204,6 +211,7 @@ export function checkFile(path: string, services: LangiumCoreServices, registry:
         agency: model.meta.agency?.value,
         findings: findings.map(f => outFinding(f, range)),
         summary: reportSummary(model, registry, lines),
+        ...(options.figures ? { figures: reportFigures(model, new Set(options.figures), options.positions ? lines : undefined) } : {}),
         ...(options.filing ? { filing: filingSummary(model, lines) } : {}),
     };
     if (suppressed.length) result.suppressed = suppressed.map(f => outFinding(f, range));

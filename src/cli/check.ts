@@ -7,6 +7,7 @@ import { UsageError, type OptionValues } from './args.js';
 import { addCrossYearFindings } from './cross-year.js';
 import { expandPaths } from './files.js';
 import { formatJson, formatSarif, formatText, summarize, summaryLine } from './output.js';
+import { rollupTables } from '../office/unit-rollup.js';
 import { checkAll } from './pool.js';
 import { addRegistryFindings, loadRegistry, registryResult, thresholdOption } from './registry.js';
 
@@ -38,7 +39,10 @@ export async function runCheck(values: OptionValues, positionals: string[]): Pro
     if (!positionals.length) throw new UsageError('请给出要检查的文件或目录');
     const { files, problems } = expandPaths(positionals);
     const units = values.registry === undefined ? undefined : await loadRegistry(values.registry as string);
-    const results = await checkAll(files, jobs, { deadline, suppress: !values['no-suppress'], ...(units ? { filing: true } : {}) });
+    // With a registry: the filing summaries, and the figures (with positions) the roll-up rule reads.
+    const results = await checkAll(files, jobs, {
+        deadline, suppress: !values['no-suppress'], ...(units ? { filing: true, figures: rollupTables(nationalRegistry), positions: true } : {}),
+    });
     addCrossYearFindings(results, nationalRegistry);
     if (units) {
         addRegistryFindings(results, units.registry, threshold);

@@ -27,12 +27,15 @@ const check: CommandSpec = {
 
 const create: CommandSpec = {
     name: 'new',
-    summary: '生成一份各项为 0 的完整年报骨架（默认文件名「机关名称-年度.xxgk」，-o - 写到标准输出）',
+    summary: '生成一份各项为 0 的完整年报骨架（--agency、--year；默认文件名「机关名称-年度.xxgk」，-o - 写到标准输出）；' +
+        '或由上年报告生成下一年度的报告（--from：结转上年结转、现行有效件数等，上年正文作为注释保留或 --prose drop 不保留）',
     options: {
         format: { type: 'string', value: '2019|2021' },
-        agency: { type: 'string', value: '机关名称', required: true },
-        year: { type: 'string', value: '年度', required: true },
+        agency: { type: 'string', value: '机关名称' },
+        year: { type: 'string', value: '年度' },
         level: { type: 'string', value: '层级' },
+        from: { type: 'string', value: '上年报告' },
+        prose: { type: 'string', value: 'keep|drop' },
         output: { type: 'string', short: 'o', value: '文件|-' },
         force: { type: 'boolean', default: false },
     },
@@ -51,6 +54,36 @@ const exportCommand: CommandSpec = {
     },
     // The export libraries (docx, exceljs, pdfkit) load only for `xxgk export`, not for every check.
     run: async (values, positionals) => (await import('./export.js')).runExport(values, positionals),
+};
+
+const compare: CommandSpec = {
+    name: 'compare',
+    operands: '<上年报告> <本年报告> | --year 年度 <目录>…',
+    summary: '与上年对比：两年的表格并排，每格的增减和突变，跨年度核对（R14–R17）；--year 则对比目录下各单位两年的主要数字',
+    options: {
+        year: { type: 'string', value: '年度' },
+        format: { type: 'string', value: 'text|json|html|xlsx|docx' },
+        output: { type: 'string', short: 'o', value: '文件' },
+    },
+    // The export libraries load only when a file is written.
+    run: async (values, positionals) => (await import('./compare.js')).runCompare(values, positionals),
+};
+
+const sum: CommandSpec = {
+    name: 'sum',
+    operands: '<目录或文件>…',
+    summary: '由下级单位的年报生成上级单位的汇总报告：各表每格为下级单位该格之和，正文待写并列出已汇总和未报送的单位' +
+        '（下级单位取自单位名单，默认为目录下的 单位名单.csv/.xlsx；默认文件名「机关名称-年度.xxgk」，-o - 写到标准输出）',
+    options: {
+        year: { type: 'string', value: '年度', required: true },
+        unit: { type: 'string', value: '编号', required: true },
+        registry: { type: 'string', value: '单位名单' },
+        format: { type: 'string', value: '2019|2021' },
+        output: { type: 'string', short: 'o', value: '文件|-' },
+        force: { type: 'boolean', default: false },
+        jobs: { type: 'string', value: 'N' },
+    },
+    run: async (values, positionals) => (await import('./sum.js')).runSum(values, positionals),
 };
 
 const importCommand: CommandSpec = {
@@ -98,4 +131,4 @@ const units: CommandSpec = {
 };
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly CommandSpec[] = [check, create, exportCommand, importCommand, status, units];
+export const commands: readonly CommandSpec[] = [check, create, exportCommand, importCommand, compare, status, units, sum];

@@ -6,6 +6,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { officeFindings } from '../office/checks.js';
+import { unitRollupFindings } from '../office/unit-rollup.js';
+import { nationalRegistry } from '../templates/registry.js';
 import type { Filing } from '../office/filing.js';
 import { FilingIndex } from '../office/filings.js';
 import { DEFAULT_REGISTRY_NAMES, parseRegistryFile, unreadableRegistry } from '../office/registry-file.js';
@@ -63,12 +65,14 @@ export function filingsOf(results: readonly FileResult[]): { filing: Filing; res
     return out;
 }
 
-/** Adds the registry findings to every checked report (after the cross-year ones). */
+/** Adds the registry findings to every checked report (after the cross-year ones): which unit it is, 内容雷同, and on a parent's report the roll-up rule. */
 export function addRegistryFindings(results: readonly FileResult[], registry: UnitRegistry, threshold?: number): void {
     const pairs = filingsOf(results);
     const index = new FilingIndex(registry, pairs.map(p => p.filing));
+    const figures = new Map(pairs.map(p => [p.filing, p.result.figures]));
+    const figuresOf = (filing: Filing) => figures.get(filing);
     for (const { filing, result } of pairs) {
-        const found = officeFindings(index, filing, { threshold });
+        const found = [...officeFindings(index, filing, { threshold }), ...unitRollupFindings(index, filing, figuresOf, nationalRegistry)];
         if (!found.length) continue;
         const out: OutFinding[] = found.map(f => outFinding(f, () => outRange(f.span, f.range)));
         result.findings = [...result.findings, ...out].sort(byOutPosition);

@@ -8,7 +8,7 @@
  * The font table gives each 公文 face the face Windows always has as its fallback (w:altName).
  */
 import {
-    AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell,
+    AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph, ShadingType, Table, TableCell,
     TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions,
 } from 'docx';
 import { bodyLineSpacing, faces, latinFace, page, type FaceRole } from '../render/typography.js';
@@ -25,7 +25,7 @@ function font(role: FaceRole) {
     return { ascii: latinFace, hAnsi: latinFace, cs: latinFace, eastAsia: faces[role].names[0] };
 }
 
-function run(text: string, role: FaceRole, extra: Partial<IRunOptions> = {}): TextRun {
+export function run(text: string, role: FaceRole, extra: Partial<IRunOptions> = {}): TextRun {
     return new TextRun({ text, font: font(role), size: halfPoints(faces[role].size), ...extra } as IRunOptions);
 }
 
@@ -58,15 +58,23 @@ export async function exportDocx(view: ReportView): Promise<Buffer> {
             if (line) children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactBody, indent: { right: halfPoints(faces.body.size) * 20 }, children: [run(line, 'body')] }));
         }
     }
+    return packDocument(children, { title: view.title.text, subject: view.format.citation, description: view.agency ?? '' });
+}
+
+/**
+ * A 公文 page (A4, GB/T 9704 margins, page numbers 「— 1 —」, the font table) around `children`;
+ * `landscape` for documents of wide tables (a comparison).
+ */
+export async function packDocument(children: (Paragraph | Table)[], meta: { title: string; subject: string; description: string; landscape?: boolean }): Promise<Buffer> {
     const footerRun = new TextRun({
         children: [S.pageNumberAround[0], PageNumber.CURRENT, S.pageNumberAround[1]],
         font: font('table'), size: halfPoints(14),
     });
     const doc = new Document({
         creator: 'xxgk',
-        title: view.title.text,
-        subject: view.format.citation,
-        description: view.agency ?? '',
+        title: meta.title,
+        subject: meta.subject,
+        description: meta.description,
         styles: {
             default: {
                 document: { run: { font: font('body'), size: halfPoints(faces.body.size) }, paragraph: { spacing: exactBody } },
@@ -75,7 +83,8 @@ export async function exportDocx(view: ReportView): Promise<Buffer> {
         sections: [{
             properties: {
                 page: {
-                    size: { width: twips(page.width), height: twips(page.height) },
+                    // docx swaps width and height for a landscape page.
+                    size: { width: twips(page.width), height: twips(page.height), ...(meta.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
                     margin: { top: twips(page.top), bottom: twips(page.bottom), left: twips(page.left), right: twips(page.right), footer: twips(page.bottom - 7 - 5) },
                 },
             },
@@ -95,7 +104,8 @@ function paragraph(p: ViewParagraph): Paragraph {
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
-function table(t: ViewTable, textWidthMm: number): Table {
+/** A table of the view as a Word table: merged cells, header rows repeated on every page, `textWidthMm` wide. */
+export function table(t: ViewTable, textWidthMm: number): Table {
     const widths = columnWidths(t, twips(textWidthMm), faces.table.size * 20).map(w => Math.round(w));
     const cell = (c: ViewCell) => new TableCell({
         children: [new Paragraph({

@@ -60,9 +60,9 @@ export async function renderExport(view: ReportView, format: ExportFormat, optio
 
 /**
  * Where an export goes: `output` as given, inside it if it is a folder, or beside the report with
- * the format's extension. Never the report itself, never a .xxgk file.
+ * `suffix` and the format's extension (a comparison: 「-与上年对比」). Never the report itself, never a .xxgk file.
  */
-export function outputPath(source: string | undefined, format: ExportFormat, output?: string): string {
+export function outputPath(source: string | undefined, format: ExportFormat, output?: string, suffix = ''): string {
     let target: string;
     if (output) {
         target = output;
@@ -70,10 +70,10 @@ export function outputPath(source: string | undefined, format: ExportFormat, out
         try {
             isDir ||= statSync(output).isDirectory();
         } catch { /* does not exist yet: a file name, unless it ends with a slash */ }
-        if (isDir) target = path.join(output, `${baseName(source)}.${format}`);
+        if (isDir) target = path.join(output, `${baseName(source)}${suffix}.${format}`);
     } else {
         const dir = source ? path.dirname(source) : process.cwd();
-        target = path.join(dir, `${baseName(source)}.${format}`);
+        target = path.join(dir, `${baseName(source)}${suffix}.${format}`);
     }
     target = path.resolve(target);
     if (isReportPath(target)) throw new ExportError(S.wouldWriteReport(target));

@@ -13,7 +13,7 @@ import { displayWidth } from '../util/text.js';
 import { exportStrings as S } from './strings.js';
 import { placeCells } from './table-widths.js';
 
-const TABLE_FONT = { name: '宋体', size: 10.5 } as const;
+export const TABLE_FONT = { name: '宋体', size: 10.5 } as const;
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
@@ -47,7 +47,7 @@ export async function exportXlsx(view: ReportView): Promise<Buffer> {
     return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function sheetName(wanted: string, used: Set<string>): string {
+export function sheetName(wanted: string, used: Set<string>): string {
     const base = wanted.replace(/[[\]:*?/\\]/g, '').slice(0, 31).trim() || 'Sheet';
     let name = base;
     for (let i = 2; used.has(name); i++) name = `${base.slice(0, 28)}(${i})`;
@@ -61,38 +61,50 @@ function quoteSheet(name: string): string {
 
 function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: ViewTable,
     addressOf: Map<string, { sheet: string; address: string; value: number }>): void {
-    const top = 2; // row 1: the heading
     const ws = wb.addWorksheet(name, {
-        views: [{ state: 'frozen', xSplit: t.labelColumns, ySplit: top - 1 + t.head.length }],
+        views: [{ state: 'frozen', xSplit: t.labelColumns, ySplit: 1 + t.head.length }],
         pageSetup: { paperSize: 9, orientation: t.columnCount > 10 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
-    ws.getCell(1, 1).value = heading;
-    ws.getCell(1, 1).font = { name: '黑体', size: 12 };
-    if (t.columnCount > 1) ws.mergeCells(1, 1, 1, t.columnCount);
+    placeTable(ws, heading, t, addressOf);
+}
 
-    const head = placeCells(t.head, t.columnCount).map(p => ({ ...p, row: p.row + top }));
-    const body = placeCells(t.body, t.columnCount).map(p => ({ ...p, row: p.row + top + t.head.length }));
+/**
+ * A table laid out on a sheet as printed, its heading in the first row, from column `left + 1`
+ * (a comparison puts two years' tables side by side); `key` tells tables of the same id apart in
+ * `addressOf` (default: the table's id). `decorate` may add to each value cell (a comparison's change).
+ */
+export function placeTable(ws: ExcelJS.Worksheet, heading: string, t: ViewTable,
+    addressOf: Map<string, { sheet: string; address: string; value: number }>,
+    { left = 0, key = t.id, decorate }: { left?: number; key?: string; decorate?: (cell: ExcelJS.Cell, c: ViewCell) => void } = {}): void {
+    const top = 2; // row 1: the heading
+    const name = ws.name;
+    ws.getCell(1, left + 1).value = heading;
+    ws.getCell(1, left + 1).font = { name: '黑体', size: 12 };
+    if (t.columnCount > 1) ws.mergeCells(1, left + 1, 1, left + t.columnCount);
+
+    const head = placeCells(t.head, t.columnCount).map(p => ({ ...p, row: p.row + top, col: p.col + left }));
+    const body = placeCells(t.body, t.columnCount).map(p => ({ ...p, row: p.row + top + t.head.length, col: p.col + left }));
     const cellsByRef = new Map<string, ViewCell>();
     for (const p of body) {
         if (p.cell.ref) {
             cellsByRef.set(p.cell.ref, p.cell);
             const value = determinedBlank(p.cell) ?? p.cell.value ?? 0;
-            addressOf.set(p.cell.ref + '@' + t.id, { sheet: name, address: ws.getCell(p.row, p.col + 1).address, value });
+            addressOf.set(p.cell.ref + '@' + key, { sheet: name, address: ws.getCell(p.row, p.col + 1).address, value });
         }
     }
     const totals = new Map<string, ViewTotal>();
     for (const total of t.totals) if (!totals.has(total.target)) totals.set(total.target, total);
-    const widths = new Array(t.columnCount).fill(4);
+    const widths = new Array(left + t.columnCount).fill(4);
     for (const p of [...head, ...body]) {
         const c = p.cell;
         const cell = ws.getCell(p.row, p.col + 1);
         const total = c.ref ? totals.get(c.ref) : undefined;
         if (total) {
             // Every total is a formula, also one the report left blank (so the totals built on it keep working).
-            const terms = total.terms.map(ref => addressOf.get(ref + '@' + t.id)!);
+            const terms = total.terms.map(ref => addressOf.get(ref + '@' + key)!);
             const result = Math.round(terms.reduce((s, a) => s + a.value, 0) * 1e6) / 1e6;
             cell.value = { formula: sumFormula(terms.map(a => a.address)), result };
-            addressOf.get(c.ref + '@' + t.id)!.value = result;
+            addressOf.get(c.ref + '@' + key)!.value = result;
             if (c.state === 'number' && c.value !== result) {
                 cell.note = S.reportedWas(c.text, String(result));
                 cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE0DC' } };
@@ -122,6 +134,7 @@ function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: View
             if (format) cell.numFmt = format;
             if (c.note !== undefined) cell.note = S.annotated(String(c.value), c.note);
         }
+        if (c.kind === 'value') decorate?.(cell, c);
         const rs = c.rowSpan ?? 1;
         const cs = c.colSpan ?? 1;
         if (rs > 1 || cs > 1) ws.mergeCells(p.row, p.col + 1, p.row + rs - 1, p.col + cs);
@@ -133,7 +146,7 @@ function writeTable(wb: ExcelJS.Workbook, name: string, heading: string, t: View
         }
     }
     widths.forEach((w, i) => {
-        ws.getColumn(i + 1).width = w + 2;
+        if (i >= left) ws.getColumn(i + 1).width = w + 2;
     });
 }
 

@@ -12,7 +12,7 @@ import type { MetaField, Report, Row, TextBlock } from '../language/generated/as
 import { catalogEntry, type CatalogCode } from '../rules/catalog.js';
 import { levels } from '../templates/levels.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
-import { indexOf, type TableIndex, type TemplateIndex } from '../templates/template-index.js';
+import { indexOf, tableName, type TableIndex, type TemplateIndex } from '../templates/template-index.js';
 import type { ColumnDef, LabelSpec, RowDef, SectionDef, TemplateDef } from '../templates/types.js';
 import { Vocabulary, type LabelMatch } from '../templates/vocabulary.js';
 import { breakBefore, LineIndex, lineEndAt, lineStartAt } from '../util/lines.js';
@@ -808,9 +808,7 @@ function emptyTableCells(table: TableModel): number {
     return cells;
 }
 
-export function tableName(index: TableIndex): string {
-    return index.def.caption?.label ?? index.def.title ?? index.section.label;
-}
+export { tableName };
 
 /** The visible tokens of a line (a row's or metadata line's node holds its tokens directly). */
 function leavesOf(node: CstNode): LeafCstNode[] {

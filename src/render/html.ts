@@ -10,11 +10,13 @@ import { escapeHtml as esc } from './escape.js';
 import { chinesePreviewUi, renderStrings as S, type PreviewUiStrings } from './strings.js';
 import { previewCss, reportCss } from './styles.js';
 import type { Severity } from '../templates/types.js';
-import type { ReportView, ViewAnchored, ViewCell, ViewParagraph, ViewRange, ViewTable } from './view-model.js';
+import type { ReportView, ViewAnchored, ViewCell, ViewChange, ViewParagraph, ViewRange, ViewTable } from './view-model.js';
 
 export interface RenderOptions {
     /** Preview: source positions, finding marks, computed values. Export: the page as published. */
     preview: boolean;
+    /** Finding marks and computed values without source positions (an exported comparison). */
+    marks?: boolean;
 }
 
 const rank = { error: 3, warning: 2, info: 1 } as const;
@@ -40,10 +42,10 @@ class HtmlRenderer {
     private attrs(node: ViewAnchored, classes: string[] = [], note?: string): string {
         const out: string[] = [];
         const title = note === undefined ? [] : [note];
-        if (this.options.preview) {
+        if (this.options.preview || this.options.marks) {
             const severity = worstSeverity(this.view, node.findings);
             if (severity) classes = [...classes, `f-${severity}`];
-            if (node.range) out.push(`data-line="${node.range.start.line}"`, `data-range="${rangeAttr(node.range)}"`);
+            if (node.range && this.options.preview) out.push(`data-line="${node.range.start.line}"`, `data-range="${rangeAttr(node.range)}"`);
             if (node.findings?.length) {
                 out.push(`data-f="${node.findings.join(' ')}"`);
                 title.push(...node.findings.map(i => `${S.severity[this.view.findings[i].severity]}：${this.view.findings[i].message}`));
@@ -81,7 +83,7 @@ class HtmlRenderer {
         return `<p${this.attrs(p)}>${lead}${esc(p.text)}</p>`;
     }
 
-    private table(t: ViewTable): string {
+    table(t: ViewTable): string {
         const rows = (cells: ViewCell[][], tag: 'th' | 'td') => cells.map(row => `<tr>${row.map(c => this.cell(c, tag)).join('')}</tr>`).join('\n');
         return `<div class="xxgk-table-wrap"><table${this.attrs(t, ['xxgk-table'])} data-table="${esc(t.id)}">\n` +
             `<thead>\n${rows(t.head, 'th')}\n</thead>\n<tbody>\n${rows(t.body, 'td')}\n</tbody>\n</table></div>`;
@@ -98,10 +100,20 @@ class HtmlRenderer {
         if (c.rowSpan && c.rowSpan > 1) attrs += ` rowspan="${c.rowSpan}"`;
         if (c.ref) attrs += ` data-ref="${esc(c.ref)}"`;
         let content = esc(c.text);
-        if (this.options.preview && c.computed !== undefined && c.computed !== c.value) {
+        if ((this.options.preview || this.options.marks) && c.computed !== undefined && c.computed !== c.value) {
             content += `<span class="computed">${esc(S.computed(String(c.computed)))}</span>`;
         }
+        if (c.change && c.change.delta !== '0') content += this.change(c.change);
         return `<${tag}${attrs}>${content}</${tag}>`;
+    }
+
+    /** A compared cell's change under its value: +3, and ×6.0 with a mark when it is a spike (nothing when unchanged). */
+    private change(change: ViewChange): string {
+        const direction = change.delta.startsWith('+') ? 'up' : 'down';
+        const classes = ['change', direction, ...(change.spike ? ['spike'] : [])];
+        const ratio = change.spike && change.ratio !== undefined ? ` ${S.ratio(change.ratio)}` : '';
+        const title = S.lastYear(String(change.last)) + (change.spike ? `；${S.spike[change.spike]}` : '');
+        return `<span class="${classes.join(' ')}" title="${esc(title)}">${esc(change.delta)}${esc(ratio)}</span>`;
     }
 
     bar(ui: PreviewUiStrings): string {
@@ -133,31 +145,54 @@ export function renderPage(view: ReportView, options: RenderOptions): string {
     return new HtmlRenderer(view, options).page();
 }
 
+/** One table as the report page prints it, with the findings of `view` (a comparison prints two reports' tables side by side). */
+export function renderTable(view: ReportView, table: ViewTable, options: RenderOptions): string {
+    return new HtmlRenderer(view, options).table(table);
+}
+
 /** What the preview's root element holds: the summary bar (in the editor's language) and the page. */
 export function renderPreviewContent(view: ReportView, ui: PreviewUiStrings = chinesePreviewUi): string {
     const r = new HtmlRenderer(view, { preview: true });
     return `${r.bar(ui)}\n${r.page()}`;
 }
 
-/** A self-contained HTML file: inline CSS, an A4 print stylesheet, no script, no external request. */
-export function renderStandalone(view: ReportView): string {
+/**
+ * A self-contained HTML document: the stylesheet inline, nothing loaded from anywhere. With a script,
+ * the Content-Security-Policy allows that one inline script and style by a nonce; without, none.
+ */
+export function standaloneDocument(page: { title: string; css: string; body: string; script?: string }): string {
+    let csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+    let style = '<style>';
+    let script = '';
+    if (page.script !== undefined) {
+        const bytes = new Uint8Array(16);
+        globalThis.crypto.getRandomValues(bytes);
+        const nonce = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+        csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:`;
+        style = `<style nonce="${nonce}">`;
+        script = `<script nonce="${nonce}">${page.script}</script>\n`;
+    }
     return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="xxgk">
-<title>${esc(view.title.text)}</title>
-<style>${reportCss}
-body { margin: 0; background: #fff; }
+<title>${esc(page.title)}</title>
+${style}${page.css}
 </style>
 </head>
 <body>
-${renderPage(view, { preview: false })}
-</body>
+${page.body}
+${script}</body>
 </html>
 `;
+}
+
+/** A self-contained HTML file: inline CSS, an A4 print stylesheet, no script, no external request. */
+export function renderStandalone(view: ReportView): string {
+    return standaloneDocument({ title: view.title.text, css: `${reportCss}\nbody { margin: 0; background: #fff; }`, body: renderPage(view, { preview: false }) });
 }
 
 export { previewCss, reportCss };

@@ -33,6 +33,10 @@ export const renderStrings = {
     subtotal: '小计',
     severity: { error: '错误', warning: '警告', info: '提示' } as const,
     computed: (value: string) => `应为 ${value}`,
+    /** A compared cell: last year's value, the ratio of a spike and its direction. */
+    lastYear: (value: string) => `上年：${value}`,
+    ratio: (ratio: number) => `×${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1)}`,
+    spike: { up: '突增', down: '突降' },
     /** An annotated cell's tooltip: 12（其中修订3件） counts as 12. */
     annotated: (value: string, note: string) => `按 ${value} 计入合计；括号内为注释：${note}`,
     formatLine: (name: string, citation: string) => `${name}（${citation}）`,

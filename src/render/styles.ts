@@ -40,6 +40,15 @@ export const reportCss = `
 }
 `;
 
+/** Cells and paragraphs with findings, and the computed value under a wrong total: the preview, and exported comparisons. */
+export const markCss = `
+.f-error { background: #fde0dc !important; outline: 2px solid #d93025; outline-offset: -2px; }
+.f-warning { background: #fff2cc !important; outline: 2px dashed #e3a008; outline-offset: -2px; }
+.f-info { outline: 1px dotted #1a73e8; outline-offset: -1px; }
+p.f-error, p.f-warning, h2.f-error, h2.f-warning, .xxgk-title.f-error, .xxgk-title.f-warning { outline-offset: 2px; }
+.computed { display: block; font-size: 8pt; color: #d93025; line-height: 1.1; }
+`;
+
 /** Marks and controls only the preview has. */
 export const previewCss = `
 html, body { margin: 0; padding: 0; }
@@ -59,12 +68,7 @@ body.xxgk-preview { padding: 0 0 24px; }
 .xxgk-bar details li { cursor: pointer; }
 .xxgk-bar .state { margin-left: auto; opacity: .7; }
 [data-line] { cursor: default; }
-.f-error { background: #fde0dc !important; outline: 2px solid #d93025; outline-offset: -2px; }
-.f-warning { background: #fff2cc !important; outline: 2px dashed #e3a008; outline-offset: -2px; }
-.f-info { outline: 1px dotted #1a73e8; outline-offset: -1px; }
-p.f-error, p.f-warning, h2.f-error, h2.f-warning, .xxgk-title.f-error, .xxgk-title.f-warning { outline-offset: 2px; }
-.computed { display: block; font-size: 8pt; color: #d93025; line-height: 1.1; }
-.xxgk-active { box-shadow: inset 3px 0 0 #1a73e8; }
+${markCss}.xxgk-active { box-shadow: inset 3px 0 0 #1a73e8; }
 td.xxgk-active, th.xxgk-active { box-shadow: inset 0 0 0 2px #1a73e8; }
 .xxgk-flash { animation: xxgk-flash 1s ease-out; }
 @keyframes xxgk-flash { from { background: #c6dafc; } }

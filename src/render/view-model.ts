@@ -72,6 +72,19 @@ export interface ViewCell extends ViewAnchored {
     valueKind?: 'count' | 'signed' | 'amount';
     /** label cells: depth in the row tree (0 = top level). */
     depth?: number;
+    /** value cells of a year-over-year comparison (src/compare): the same cell in last year's report, and the change. */
+    change?: ViewChange;
+}
+
+/** A cell compared with the same cell (row and column id) of last year's report. */
+export interface ViewChange {
+    last: number;
+    /** This year − last year, exact (amounts as decimals), as printed: +3, -2, 0, +0.5. */
+    delta: string;
+    /** This year ÷ last year (undefined when last year's is 0). */
+    ratio?: number;
+    /** A spike (src/templates/comparison.ts spikeRule): up or down. */
+    spike?: 'up' | 'down';
 }
 
 /** A total in the printed table: `target` = Σ `terms` (refs of value cells). */

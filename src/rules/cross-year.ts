@@ -10,7 +10,7 @@ import type { Finding, RelatedSpan, ReportModel, Span } from '../model/types.js'
 import { roundSum } from '../model/values.js';
 import { indexOf } from '../templates/template-index.js';
 import type { TemplateRegistry } from '../templates/registry.js';
-import type { CrossYearRuleDef, YearTerm } from '../templates/types.js';
+import type { CrossYearRuleDef, TemplateDef, YearTerm } from '../templates/types.js';
 import { LineIndex, type Position } from '../util/lines.js';
 import { fillTemplate, looseKey } from '../util/text.js';
 import { readingOfCell } from './engine.js';
@@ -191,22 +191,14 @@ export function crossYearInstances(current: ReportSummary, previous: ReportSumma
             if (lhs.includes(undefined) || rhs.includes(undefined)) continue; // a term the other year's format does not have
             const l = lhs as CrossYearTerm[];
             const r = rhs as CrossYearTerm[];
-            const left = sum(l);
-            const right = sum(r);
             const target = [...l, ...r].find(t => t.year === 'this' && t.id === rule.target)!;
-            const onLeft = l.includes(target);
-            const value = onLeft ? roundSum(right - (left - target.value)) : roundSum(left - (right - target.value));
-            const holds = rule.op === '=' ? left === right : rule.op === '>=' ? left >= right : left <= right;
-            const instance: CrossYearInstance = {
+            const solved = solveTarget(rule, l, r, target, table.columnById.get(target.column)?.kind === 'signed');
+            out.push({
                 rule, at: rule.each === 'row' ? rowLabel(place) : columnLabel(place),
                 where: rule.each === 'row' ? { row: place } : { column: place },
-                lhs: l, rhs: r, left, right, holds, target,
-            };
-            if (rule.op === '=') {
-                if (value >= 0 || table.columnById.get(target.column)?.kind === 'signed') instance.computed = value;
-            }
-            else instance.expected = { op: onLeft === (rule.op === '>=') ? '>=' : '<=', value };
-            out.push(instance);
+                lhs: l, rhs: r, target, left: solved.left, right: solved.right, holds: solved.holds,
+                ...(solved.computed !== undefined ? { computed: solved.computed } : {}), ...(solved.expected ? { expected: solved.expected } : {}),
+            });
         }
     }
     return out;
@@ -275,11 +267,104 @@ export function explainCrossYearAt(current: ReportSummary, previous: ReportSumma
     });
 }
 
+/**
+ * Both sides of a cross-year rule and what its target must be: the value that makes an equation hold
+ * (`computed`, left out when it would be negative in a column that cannot be), or the bound of an inequality.
+ */
+function solveTarget<T extends { value: number }>(rule: CrossYearRuleDef, lhs: readonly T[], rhs: readonly T[], target: T, signed: boolean):
+    { left: number; right: number; holds: boolean; value: number; computed?: number; expected?: { op: '>=' | '<='; value: number } } {
+    const left = sum(lhs);
+    const right = sum(rhs);
+    const onLeft = lhs.includes(target);
+    const value = onLeft ? roundSum(right - (left - target.value)) : roundSum(left - (right - target.value));
+    const holds = rule.op === '=' ? left === right : rule.op === '>=' ? left >= right : left <= right;
+    if (rule.op === '=') return value >= 0 || signed ? { left, right, holds, value, computed: value } : { left, right, holds, value };
+    return { left, right, holds, value, expected: { op: onLeft === (rule.op === '>=') ? '>=' : '<=', value } };
+}
+
+/** A cell of next year's report that a cross-year rule determines from this year's report. */
+export interface CarriedCell {
+    rule: CrossYearRuleDef;
+    table: string;
+    row: string;
+    column: string;
+    value: number;
+    /** Last year's terms the value comes from. */
+    from: { row: string; column: string; label: string; value: number }[];
+}
+
+/** A cross-year rule of next year's format whose target cannot be carried: last year's report lacks a term. */
+export interface UncarriedCell {
+    rule: CrossYearRuleDef;
+    table: string;
+    row: string;
+    column: string;
+    /** Last year's terms that the report does not have (a column or row of another format, or an unreadable cell). */
+    missing: { row: string; column: string }[];
+    /** The value would be negative in a count. */
+    negative?: number;
+}
+
+/**
+ * What next year's report (in `template`) starts with, from this year's summary: every cross-year
+ * rule of that format solved for its target with next year's other cells at 0 — an equation gives the
+ * target's value (上年结转 = 结转下年度, 现行有效件数 = 上年现行有效件数 + 0 − 0), a lower bound above 0
+ * gives the bound (a running total starts from last year's); 0 where 0 already holds.
+ */
+export function carriedCells(previous: ReportSummary, template: TemplateDef): { carried: CarriedCell[]; uncarried: UncarriedCell[] } {
+    const index = indexOf(template);
+    const carried: CarriedCell[] = [];
+    const uncarried: UncarriedCell[] = [];
+    for (const rule of crossYearRules([template])) {
+        const table = index.tables.get(rule.table);
+        if (!table) continue;
+        const places = rule.each === 'row'
+            ? table.rows.filter(r => !r.def.children?.length).map(r => r.def.id)
+            : table.def.columns.map(c => c.id);
+        for (const place of places) {
+            if (rule.over && !rule.over.includes(place)) continue;
+            const at = (t: YearTerm) => (rule.each === 'row' ? { row: place, column: t.id } : { row: t.id, column: place });
+            const missing: { row: string; column: string }[] = [];
+            const term = (t: YearTerm) => {
+                const where = at(t);
+                if (t.year === 'this') return { ...t, ...where, value: 0 };
+                const cell = previous.cells[cellKey(rule.table, where.row, where.column)];
+                if (!cell) missing.push(where);
+                return { ...t, ...where, value: cell?.value ?? 0 };
+            };
+            const lhs = rule.lhs.map(term);
+            const rhs = rule.rhs.map(term);
+            const target = [...lhs, ...rhs].find(t => t.year === 'this' && t.id === rule.target)!;
+            if (missing.length) {
+                uncarried.push({ rule, table: rule.table, row: target.row, column: target.column, missing });
+                continue;
+            }
+            const signed = table.columnById.get(target.column)?.kind === 'signed';
+            const solved = solveTarget(rule, lhs, rhs, target, signed);
+            const value = solved.computed ?? (solved.expected?.op === '>=' && solved.expected.value > 0 ? solved.expected.value : undefined);
+            if (rule.op === '=' && solved.computed === undefined) {
+                uncarried.push({ rule, table: rule.table, row: target.row, column: target.column, missing: [], negative: solved.value });
+                continue;
+            }
+            // An equation determines its target, 0 too; a bound only matters above 0.
+            if (value === undefined || (value === 0 && rule.op !== '=')) continue;
+            const label = (t: { row: string; column: string }) => {
+                const id = rule.each === 'row' ? t.column : t.row;
+                const def = rule.each === 'row' ? table.columnById.get(id) : table.rowById.get(id)?.def;
+                return def?.short ?? def?.label ?? id;
+            };
+            const from = [...lhs, ...rhs].filter(t => t.year === 'last').map(t => ({ row: t.row, column: t.column, label: label(t), value: t.value }));
+            carried.push({ rule, table: rule.table, row: target.row, column: target.column, value, from });
+        }
+    }
+    return { carried, uncarried };
+}
+
 function formatTerms(terms: readonly CrossYearTerm[], lastYear: number): string {
     return terms.map(t => `${t.year === 'last' ? `${lastYear} 年度` : ''}${t.label} ${t.value}`).join(' + ');
 }
 
-function sum(terms: readonly CrossYearTerm[]): number {
+function sum(terms: readonly { value: number }[]): number {
     return roundSum(terms.reduce((total, t) => total + t.value, 0));
 }
 

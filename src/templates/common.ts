@@ -3,7 +3,7 @@
  * except its row （六）, table 四 (review and litigation), and the rules on them.
  * Labels are verbatim from docs/domain.md; variants are the spellings seen in real reports.
  */
-import type { CapabilityRuleDef, ColumnDef, ColumnGroupDef, LabelSpec, RowDef, RuleDef, SectionDef, TableDef } from './types.js';
+import type { CapabilityRuleDef, ColumnDef, ColumnGroupDef, LabelSpec, RollupRuleDef, RowDef, RuleDef, SectionDef, TableDef } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sections (一 … 六)
@@ -256,3 +256,16 @@ export const regulationsByLevelRule: CapabilityRuleDef = {
     table: 'item1', rows: ['rules'], capability: 'makesRegulations',
     message: '机关层级为「{level}」，不能制定规章（可以制定规章的是：{capable}）；「{row}」的{column}应为 0，实际为 {reported}',
 };
+
+/**
+ * 汇总: every cell of the tables named (二's tables, 三, 四) in a parent's report = Σ the same cell of
+ * its children's reports (the unit registry says who they are).
+ */
+export function rollupRule(tables: readonly string[]): RollupRuleDef {
+    return {
+        kind: 'rollup', code: 'xxgk/rollup', domainRule: 'R26', severity: 'warning',
+        title: '汇总 = 下级单位之和',
+        tables,
+        message: '{table}「{row}」{column}：汇总应为 {computed}（{count} 个下级单位报告之和），实际为 {reported}[；未报送：{missing}][；该格空白：{blank}]',
+    };
+}

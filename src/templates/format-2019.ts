@@ -1,7 +1,7 @@
 /** 国办公开办函〔2019〕60号 — the format for the 2019 and 2020 reports (试行; optional for 2019). */
 import {
     applicationsSection, applicationsTable, infoContentCorner, overviewSection, otherSection, problemsSection,
-    proactiveHeading, regulationsByLevelRule, reviewSection, sharedRules, tableSection,
+    proactiveHeading, regulationsByLevelRule, reviewSection, rollupRule, sharedRules, tableSection,
 } from './common.js';
 import { proseRules2019 } from './prose.js';
 import type { ColumnDef, RuleDef, TableDef, TemplateDef } from './types.js';
@@ -134,6 +134,7 @@ const rules2019: readonly RuleDef[] = [
             '处理决定数量应填本年作出的处理决定（办件）数，而不是现有事项数',
     },
     regulationsByLevelRule,
+    rollupRule(['item1', 'item5', 'item6', 'item8', 'item9', 'applications', 'review']),
     ...itemTables.map((table): RuleDef => ({
         kind: 'cross-year', code: 'xxgk/items-roll', domainRule: 'R16', severity: 'warning',
         title: '上一年项目数量 = 上年报告的上一年项目数量 + 本年增/减',

@@ -1,7 +1,7 @@
 /** 国办公开办函〔2021〕30号 — the format for reports from 2021 on. */
 import {
     applicationsSection, applicationsTable, infoContentCorner, overviewSection, otherSection, problemsSection,
-    proactiveHeading, regulationsByLevelRule, reviewSection, sharedRules, tableSection,
+    proactiveHeading, regulationsByLevelRule, reviewSection, rollupRule, sharedRules, tableSection,
 } from './common.js';
 import { proseRules2021 } from './prose.js';
 import type { ColumnDef, TableDef, TemplateDef } from './types.js';
@@ -108,6 +108,7 @@ export const format2021: TemplateDef = {
             message: '{at}：现行有效件数 {lhs} 小于本年制发件数 {rhs}；本年制发且未废止的文件都应计入现行有效件数',
         },
         regulationsByLevelRule,
+        rollupRule(['item1', 'item5', 'item6', 'item8', 'applications', 'review']),
         {
             kind: 'cross-year', code: 'xxgk/in-force-roll', domainRule: 'R15', severity: 'warning',
             title: '现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数',

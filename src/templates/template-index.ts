@@ -146,6 +146,9 @@ function checkTemplate(index: TemplateIndex): void {
                 }
                 break;
             }
+            case 'rollup':
+                for (const id of rule.tables) if (!index.tables.has(id)) fail(what, `unknown table ${id}`);
+                break;
         }
     }
     for (const fact of template.prose?.facts ?? []) {
@@ -167,4 +170,22 @@ export function indexOf(template: TemplateDef): TemplateIndex {
         cache.set(template, index);
     }
     return index;
+}
+
+/** A table's name in messages: its caption (第二十条第（一）项), else its title, else its section's heading. */
+export function tableName(table: TableIndex): string {
+    return table.def.caption?.label ?? table.def.title ?? table.section.label;
+}
+
+/**
+ * A cell's row and column as messages name them: the short label, and for a numbered sub-row
+ * (「1.属于国家秘密」) its group's first: 「（三）不予公开1.属于国家秘密」.
+ */
+export function cellNames(template: TemplateDef, table: string, row: string, column: string): { row: string; column: string } {
+    const info = indexOf(template).tables.get(table);
+    const r = info?.rowById.get(row);
+    const name = (spec?: { short?: string; label: string }) => spec?.short ?? spec?.label;
+    const own = name(r?.def) ?? row;
+    const parent = r?.parent && /^\d/.test(own) ? name(r.parent) : undefined;
+    return { row: parent ? `${parent}${own}` : own, column: name(info?.columnById.get(column)) ?? column };
 }

@@ -197,7 +197,24 @@ export interface CrossYearRuleDef extends RuleBase {
     message: string;
 }
 
-export type RuleDef = LinearRuleDef | SubtotalRuleDef | CoincidenceRuleDef | CapabilityRuleDef | CrossYearRuleDef;
+/**
+ * Roll-up (汇总): a parent unit's report states, in every value cell of the tables named, the sum of
+ * the same cell (table, row and column id) of its children's reports for the same year — counts,
+ * 本年增/减 and 金额 alike (金额 summed as decimals). Evaluated over the reports' figures
+ * (src/office/rollup.ts), as the cross-year rules are over summaries; the unit registry says who the
+ * children are. The finding goes on the parent's cell.
+ */
+export interface RollupRuleDef extends RuleBase {
+    kind: 'rollup';
+    tables: readonly string[];
+    /**
+     * Placeholders: {table}, {row}, {column}, {computed}, {reported}, {count} (children summed),
+     * {missing} (children without a report), {blank} (children whose cell is blank or absent).
+     */
+    message: string;
+}
+
+export type RuleDef = LinearRuleDef | SubtotalRuleDef | CoincidenceRuleDef | CapabilityRuleDef | CrossYearRuleDef | RollupRuleDef;
 
 /** Addresses one cell of a table (group rows count as the sum of their sub-rows). */
 export interface TableCellRef {

@@ -200,6 +200,30 @@ export async function runUiSuite({ artifacts = path.join(e2eDir, 'artifacts', 'u
                 },
             },
             {
+                name: '「与上年对比」 shows both years side by side beside the report: changes, a spike and the cross-year warnings on their cells',
+                fn: async () => {
+                    await s.wb.runCommand('View: Close All Editors');
+                    // Last year's report of the 2021 example's 机关, with 10 new applications from 自然人 (this year: 58, a spike).
+                    const last = readFileSync(path.join(root, 'tests', 'fixtures', 'cross-year', 'longgang-2023.xxgk'), 'utf8')
+                        .replace(/^(一、本年新收政府信息公开申请数量 +)\| 56 \|(.*)\| 64$/m, '$1| 10 |$2| 18');
+                    writeFileSync(path.join(s.workspace, 'longgang-2023.xxgk'), last);
+                    // A file written now is in the explorer at once, not yet in quick open's index.
+                    await s.wb.explorerRow('longgang-2023.xxgk').click();
+                    await s.page.locator('.tabs-container .tab[data-resource-name="longgang-2023.xxgk"]').first().waitFor();
+                    await s.wb.openFile('longgang-2024.xxgk');
+                    await s.wb.runCommand('xxgk: Compare with Last Year');
+                    const view = s.wb.webview();
+                    await view.locator('.xxgk-compare h1').filter({ hasText: '深圳市龙岗区某局：2023 年度与 2024 年度对比' }).waitFor();
+                    assert(await view.locator('.xxgk-pair').count() >= 6, 'every table of both years, in pairs');
+                    const cell = ref => view.locator(`.xxgk-pair[data-table="applications"] [data-side="this"] td[data-ref="${ref}"]`);
+                    await cell('received.person').locator('.change.spike').filter({ hasText: '+48 ×5.8' }).waitFor();
+                    await cell('received.total').locator('.change').filter({ hasText: '+48' }).waitFor();
+                    assert(await cell('carriedIn.person').evaluate(el => el.classList.contains('f-warning')), 'the R14 warning is on 二、上年结转 (自然人)');
+                    await cell('received.person').scrollIntoViewIfNeeded();
+                    await s.page.screenshot({ path: path.join(artifacts, 'compare-view.png') });
+                },
+            },
+            {
                 name: 'with a county\'s reports and its 单位名单.csv copied in, the filing status view lists its units under their parent',
                 fn: async () => {
                     cpSync(county, path.join(s.workspace, 'county'), { recursive: true });

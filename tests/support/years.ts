@@ -1,18 +1,14 @@
 /** Reports of several years of one 机关, made from the 2021 example with the same layout (cells keep their positions). */
 import * as path from 'node:path';
 import { expect } from 'vitest';
+import { exampleAs } from './example-as.js';
 import { examplesDir, read } from './helpers.js';
 
 const example = read(path.join(examplesDir, 'longgang-2024.xxgk'));
 
 /** The example as the report of another year or 机关: same layout, so cells keep their positions. */
 export function report(year: number, agency = '深圳市龙岗区某局'): string {
-    return example
-        .replace('机关：深圳市龙岗区某局', `机关：${agency}`)
-        .replace('标题：深圳市龙岗区某局2024年', `标题：${agency}${year}年`)
-        .replace('年度：2024', `年度：${year}`)
-        .replace('发布日期：2025-01-20', `发布日期：${year + 1}-01-20`)
-        .replace('统计期限：2024-01-01 至 2024-12-31', `统计期限：${year}-01-01 至 ${year}-12-31`);
+    return exampleAs(example, year, agency);
 }
 
 /** Replaces the cells of a row (written with the example's padding, so widths must stay). */

@@ -5,20 +5,12 @@
  */
 import * as vscode from 'vscode';
 import { assert, assertEqual, type TestCase } from '../runner.mjs';
-import { cellRange, codeOf, describeRange, diagnosticsAfter, openWithDiagnostics, workspaceFile } from './support.js';
+import { cellRange, codeOf, describeRange, diagnosticsAfter, exampleAs, openWithDiagnostics, workspaceFile } from './support.js';
 
 const agency = '跨年示例局';
 
-/** The example as another year's report of `agency` (same layout, so cells keep their positions). */
-async function report(year: number): Promise<string> {
-    const example = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('longgang-2024.xxgk')));
-    return example
-        .replace('机关：深圳市龙岗区某局', `机关：${agency}`)
-        .replace('标题：深圳市龙岗区某局2024年', `标题：${agency}${year}年`)
-        .replace('年度：2024', `年度：${year}`)
-        .replace('发布日期：2025-01-20', `发布日期：${year + 1}-01-20`)
-        .replace('统计期限：2024-01-01 至 2024-12-31', `统计期限：${year}-01-01 至 ${year}-12-31`);
-}
+/** The example as another year's report of `agency`. */
+const report = (year: number) => exampleAs(agency, year);
 
 export const crossYearTests: TestCase[] = [
     {

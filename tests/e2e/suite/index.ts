@@ -20,8 +20,9 @@ import { officeTests } from './office.js';
 import { previewTests } from './preview.js';
 import { quickFixTests } from './quick-fix.js';
 import { revertAll } from './support.js';
+import { yearsTests } from './years.js';
 
-const suites = [diagnosticsTests, quickFixTests, completionTests, hoverTests, formattingTests, crossYearTests, previewTests, exportTests, importTests, languageTests, officeTests];
+const suites = [diagnosticsTests, quickFixTests, completionTests, hoverTests, formattingTests, crossYearTests, previewTests, exportTests, importTests, yearsTests, languageTests, officeTests];
 
 export async function run(): Promise<void> {
     // Every test starts from the files on disk: unsaved edits (of a failed test too) are thrown away.

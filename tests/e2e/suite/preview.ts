@@ -1,23 +1,9 @@
 /** The preview in the real editor: the command opens a webview tab beside the report. */
 import * as vscode from 'vscode';
 import { assert, assertEqual, type TestCase } from '../runner.mjs';
-import { openWithDiagnostics } from './support.js';
+import { openWithDiagnostics, until, webviewTabs } from './support.js';
 
-/** Webview tabs of the preview (the extension host sees the view type with a `mainThreadWebview-` prefix). */
-function previewTabs(): vscode.Tab[] {
-    return vscode.window.tabGroups.all.flatMap(g => g.tabs)
-        .filter(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('xxgk.preview'));
-}
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        const value = probe();
-        if (value !== undefined) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise(resolve => setTimeout(resolve, 100));
-    }
-}
+const previewTabs = () => webviewTabs('xxgk.preview');
 
 export const previewTests: TestCase[] = [
     {

@@ -3,6 +3,7 @@
  * `vscode` API, so the same suite runs under code-server and under @vscode/test-electron.
  */
 import * as vscode from 'vscode';
+import { exampleAs as exampleText } from '../../support/example-as.js';
 import { AssertionError } from '../runner.mjs';
 
 /** The workspace the runner opened: a fresh copy of `examples/`. */
@@ -141,4 +142,26 @@ export async function revertAll(): Promise<void> {
 
 export function describeRange(range: vscode.Range): string {
     return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+/** Polls `probe` until it returns a value (a tab, a state …) or the timeout passes. */
+export async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const value = probe();
+        if (value !== undefined) return value;
+        if (Date.now() > deadline) throw new AssertionError(`timed out waiting for ${what}`);
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+}
+
+/** The workspace's 2021 example as the report of another 机关 and year (same layout, so cells keep their positions). */
+export async function exampleAs(agency: string, year: number): Promise<string> {
+    return exampleText(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('longgang-2024.xxgk'))), year, agency);
+}
+
+/** The webview tabs of a view type (the extension host sees it with a `mainThreadWebview-` prefix). */
+export function webviewTabs(viewType: string): vscode.Tab[] {
+    return vscode.window.tabGroups.all.flatMap(g => g.tabs)
+        .filter(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
 }

@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, DocumentState, URI, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import { AstUtils, DocumentState, URI, UriUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Report } from '../src/language/generated/ast.js';
 import { parseDate } from '../src/model/meta-values.js';
@@ -230,9 +230,15 @@ export class OfficeWorkspace {
         return { ...known.summary, source, errors, warnings };
     }
 
+    /**
+     * The reports the office counts: files in the workspace's folders. A report opened from elsewhere or
+     * not yet saved (untitled) is no filing, and does not choose the year the view shows.
+     */
     private reports(): LangiumDocument[] {
+        const folders = (this.shared.workspace.WorkspaceManager.workspaceFolders ?? []).map(f => URI.parse(f.uri));
+        const inWorkspace = (uri: URI) => uri.scheme === 'file' && (!folders.length || folders.some(f => UriUtils.contains(f, uri)));
         return this.shared.workspace.LangiumDocuments.all
-            .filter(d => d.state >= DocumentState.Parsed && (d.parseResult.value as Report).$type === 'Report')
+            .filter(d => d.state >= DocumentState.Parsed && (d.parseResult.value as Report).$type === 'Report' && inWorkspace(d.uri))
             .toArray().sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
     }
 

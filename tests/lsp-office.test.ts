@@ -50,6 +50,24 @@ describe('the unit registry in the language server', () => {
         expect(latest.report!.similar.map(s => [s.id, s.kind])).toEqual([['022', 'tables'], ['024', 'prose']]);
     });
 
+    it('counts no report opened from outside the workspace or not yet saved, nor lets it choose the year', async () => {
+        const read = (file: string) => readFileSync(path.join(workspace, file), 'utf8');
+        const outside = pathToFileURL(path.join(late, '002-2025.xxgk')).toString();
+        const opened: [string, string][] = [
+            [outside, read('2024/002-青溪县发展和改革局.xxgk').replace(/2025/g, '2026').replace(/2024/g, '2025')], // another year, elsewhere
+            ['untitled:Untitled-1', read('2023/028-青溪县桃源镇人民政府.xxgk').replace(/2024/g, '2025').replace(/2023/g, '2024')], // 028's 2024 draft
+        ];
+        for (const [uri, text] of opened) {
+            await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'xxgk', version: 1, text } });
+            await server.diagnosticsWhere(uri, () => true);
+        }
+        const latest = await status();
+        expect(latest.years).toEqual([2022, 2023, 2024]);
+        expect(latest.year).toBe(2024);
+        expect(latest.report!.units.find(u => u.id === '028')!.status).toBe(expectedStatus[2024]['028']);
+        for (const [uri] of opened) await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    });
+
     it('adds the registry findings to a report: 内容雷同 with last year\'s file, an unmatched 机关', async () => {
         const copied = await open('2024/024-青溪县统计局.xxgk');
         const found = await server.diagnosticsWhere(copied, p => codes(p).includes('xxgk/content-similar'));

@@ -7,7 +7,7 @@ import { renderCompare, compareCss } from '../../src/compare/html.js';
 import type { CompareView } from '../../src/compare/view.js';
 import { escapeHtml } from '../../src/render/escape.js';
 import { markCss, previewCss, reportCss } from '../../src/render/styles.js';
-import { contentSecurityPolicy } from '../preview/security.js';
+import { webviewPage } from '../preview/security.js';
 
 export interface CompareUi {
     exportButton: string;
@@ -25,20 +25,9 @@ export function compareContent(view: CompareView | undefined, message: string | 
 
 /** `uri`: the report compared, kept in the webview's state so the panel is restored after a reload. */
 export function comparePage(nonce: string, scriptUri: string, title: string, content: string, uri: string): string {
-    const n = escapeHtml(nonce);
-    return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style nonce="${n}">${reportCss}${markCss}${previewCss}${compareCss}
-.xxgk-placeholder { padding: 24px; font: 14px/1.5 var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #333); }</style>
-</head>
-<body class="xxgk-preview xxgk-compare-page" data-uri="${escapeHtml(uri)}">
-<div id="xxgk-root">${content}</div>
-<script nonce="${n}" src="${escapeHtml(scriptUri)}"></script>
-</body>
-</html>`;
+    return webviewPage({
+        nonce, scriptUri, title, content, body: `class="xxgk-preview xxgk-compare-page" data-uri="${escapeHtml(uri)}"`,
+        css: `${reportCss}${markCss}${previewCss}${compareCss}
+.xxgk-placeholder { padding: 24px; font: 14px/1.5 var(--vscode-font-family, sans-serif); color: var(--vscode-foreground, #333); }`,
+    });
 }

@@ -27,7 +27,11 @@ export interface PreviewPage {
     settings: PreviewSettings;
 }
 
-export function previewPage(page: PreviewPage): string {
+/**
+ * A webview page: the policy above, the stylesheet and our script by nonce, `content` in #xxgk-root.
+ * `head`: further (escaped) head elements; `body`: the body's (escaped) attributes.
+ */
+export function webviewPage(page: { nonce: string; scriptUri: string; title: string; css: string; content: string; head?: string; body: string }): string {
     const nonce = escapeHtml(page.nonce);
     return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -35,15 +39,21 @@ export function previewPage(page: PreviewPage): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(page.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta id="xxgk-preview-settings" data-settings="${escapeHtml(JSON.stringify(page.settings))}">
-<title>${escapeHtml(page.title)}</title>
-<style nonce="${nonce}">${reportCss}${previewCss}</style>
+${page.head ?? ''}<title>${escapeHtml(page.title)}</title>
+<style nonce="${nonce}">${page.css}</style>
 </head>
-<body class="xxgk-preview">
+<body ${page.body}>
 <div id="xxgk-root">${page.content}</div>
 <script nonce="${nonce}" src="${escapeHtml(page.scriptUri)}"></script>
 </body>
 </html>`;
+}
+
+export function previewPage(page: PreviewPage): string {
+    return webviewPage({
+        ...page, css: `${reportCss}${previewCss}`, body: 'class="xxgk-preview"',
+        head: `<meta id="xxgk-preview-settings" data-settings="${escapeHtml(JSON.stringify(page.settings))}">\n`,
+    });
 }
 
 /** What the panel shows until the first view arrives (no script): never a blank panel. */

@@ -18,6 +18,7 @@ import { isReportPath } from '../util/report-files.js';
 import { displayWidth, visibleText } from '../util/text.js';
 import { UsageError, type OptionValues } from './args.js';
 import { readReport, ReadError } from './check-file.js';
+import { exitingOnExportError } from './export.js';
 import { expandPaths } from './files.js';
 import { checkAll } from './pool.js';
 
@@ -140,17 +141,11 @@ function writeFile(values: OptionValues, format: 'html' | 'xlsx' | 'docx', sourc
     return emit(() => outputPath(source, format, values.output as string | undefined, suffix), render);
 }
 
-async function emit(target: () => string, render: () => Promise<Buffer>): Promise<number> {
-    try {
+function emit(target: () => string, render: () => Promise<Buffer>): Promise<number> {
+    return exitingOnExportError(async () => {
         const file = target();
         writeExport(file, await render());
         process.stdout.write(`${messages.written(visibleText(file))}\n`);
         return 0;
-    } catch (e) {
-        if (e instanceof ExportError) {
-            process.stderr.write(`xxgk: ${e.message}\n`);
-            return 2;
-        }
-        throw e;
-    }
+    });
 }

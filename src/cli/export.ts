@@ -46,7 +46,7 @@ export async function runExport(values: OptionValues, positionals: string[]): Pr
         process.stderr.write(`xxgk: ${messages.refused(visibleText(file), errors)}\n`);
         return 1;
     }
-    try {
+    return exitingOnExportError(async () => {
         const target = outputPath(file, format, output);
         const font = values.font as string | undefined;
         const pdf = format === 'pdf' ? pdfFonts(font) : undefined;
@@ -55,6 +55,13 @@ export async function runExport(values: OptionValues, positionals: string[]): Pr
         process.stdout.write(`${messages.done(visibleText(target), format)}\n`);
         if (pdf) process.stdout.write(`${visibleText(pdf.description)}\n`);
         return 0;
+    });
+}
+
+/** Runs a command's writing part: an ExportError (a path, a font, a file not written) is its one-line message and exit 2. */
+export async function exitingOnExportError(run: () => Promise<number>): Promise<number> {
+    try {
+        return await run();
     } catch (e) {
         if (e instanceof ExportError) {
             process.stderr.write(`xxgk: ${e.message}\n`);

@@ -7,9 +7,9 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { compareReports } from '../src/compare/compare.js';
 import { CompareMethods, type CompareExportParams, type CompareExportResult, type CompareMessage } from '../src/compare/protocol.js';
-import type { Report } from '../src/language/generated/ast.js';
 import { analyzeCached } from '../src/rules/check.js';
 import { ExportError, outputPath, writeExport } from '../src/export/export.js';
+import { reportOf } from './documents.js';
 import type { XxgkServices } from './xxgk-services.js';
 
 const messages = {
@@ -30,7 +30,7 @@ export function registerCompareService(shared: LangiumSharedServices, xxgk: Xxgk
     /** Documents a comparison shows, counted. */
     const compared = new Map<string, number>();
 
-    const analysis = (doc: LangiumDocument) => analyzeCached(doc.parseResult.value as Report, doc.textDocument.getText(), templates);
+    const analysis = (doc: LangiumDocument) => analyzeCached(reportOf(shared, doc), doc.textDocument.getText(), templates);
 
     const compare = (doc: LangiumDocument): CompareMessage => {
         const uri = doc.uri.toString();

@@ -27,7 +27,7 @@ import {
     agencyKeyOf, crossYearFindings, crossYearTargets, previousKey, reportKey, reportSummary, type ReportSummary, type SummarySpan,
 } from '../src/rules/cross-year.js';
 import { LineIndex } from '../src/util/lines.js';
-import { LARGE_DOCUMENT, logProblem, XxgkDocumentFactory } from './documents.js';
+import { LARGE_DOCUMENT, logProblem, reportOf, XxgkDocumentFactory } from './documents.js';
 import type { SavedDocuments } from './save-checks.js';
 
 /** The index entry of a report (its name is 机关#年度). */
@@ -55,26 +55,30 @@ export class CrossYearReports {
     private readonly changedKeys = new WeakMap<Set<string>, Map<string, string | undefined>>();
 
     constructor(private readonly services: Services) {
+        // A document no editor shows keeps its summary, taken before its tree is dropped.
+        const factory = services.shared.workspace.LangiumDocumentFactory;
+        if (factory instanceof XxgkDocumentFactory) factory.onDehydrate(document => this.summaryOf(document));
     }
 
-    /** Summaries by parsed report, with the text they were made from. */
-    private readonly summaries = new WeakMap<Report, { text: string; summary?: ReportSummary }>();
+    /** Summaries by document, with the text they were made from (kept when the document's tree is dropped). */
+    private readonly summaries = new WeakMap<LangiumDocument, { text: string; summary?: ReportSummary }>();
 
     /**
      * This document's summary, if it has 机关 and 年度. An open document's comes from its one cached
-     * analysis; a workspace file that no editor shows keeps only its summary, not a whole model.
+     * analysis; a workspace file that no editor shows keeps only its summary, not a whole model (nor
+     * its tree: server/documents.ts).
      */
     summaryOf(document: LangiumDocument): ReportSummary | undefined {
-        const report = document.parseResult.value as Report;
-        if (report.$type !== 'Report') return undefined;
+        if (document.parseResult.value.$type !== 'Report') return undefined;
         const text = document.textDocument.getText();
-        const known = this.summaries.get(report);
+        const known = this.summaries.get(document);
         if (known?.text === text) return known.summary;
+        const report = reportOf(this.services.shared, document);
         const templates = this.services.xxgk.Templates;
         const open = this.services.shared.workspace.TextDocuments?.get(document.uri.toString()) !== undefined;
         const model = open ? analyzeCached(report, text, templates, this.services.xxgk.Options).model : buildModel(report, text, templates);
         const summary = reportSummary(model, templates);
-        this.summaries.set(report, { text, summary });
+        this.summaries.set(document, { text, summary });
         return summary;
     }
 
@@ -264,10 +268,16 @@ export class CrossYearScopeComputation extends DefaultScopeComputation {
         this.reports = services.crossYear.Reports;
     }
 
-    /** Only the report itself, under its key (the lines have no names; Langium would visit each). */
+    /**
+     * Only the report itself, under its key (the lines have no names; Langium would visit each): the
+     * whole text as its segment, and not the tree, which a document no editor shows lets go.
+     */
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         const key = this.reports.exportKey(document);
-        return key ? [this.descriptions.createDescription(document.parseResult.value, key, document)] : []; // type: Report
+        if (!key) return [];
+        const lines = new LineIndex(document.textDocument.getText());
+        const segment = { offset: 0, end: lines.text.length, length: lines.text.length, range: { start: lines.position(0), end: lines.position(lines.text.length) } };
+        return [{ name: key, type: REPORT_TYPE, documentUri: document.uri, path: '', nameSegment: segment, selectionSegment: segment }];
     }
 
     /** Nothing is scoped within a report (no cross-references): Langium would visit every node. */

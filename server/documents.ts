@@ -22,7 +22,6 @@ import type { CancellationToken, Diagnostic, TextDocumentChangeEvent, TextDocume
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Report } from '../src/language/generated/ast.js';
 import { catalogEntry } from '../src/rules/catalog.js';
-import { forgetAnalysis } from '../src/rules/check.js';
 import { readRegularFile, readReport, ReadError } from '../src/cli/check-file.js';
 import { fillTemplate } from '../src/util/text.js';
 import type { SavedDocuments } from './save-checks.js';
@@ -162,9 +161,24 @@ class DocumentGone extends Error {}
  * Reads a document that no editor shows from its file; a file that has gone means the document has.
  * A text parsed ahead of the build (the cross-year index needs a changed report's new 机关 and 年度
  * before Langium parses it) is not parsed again.
+ *
+ * A document no editor shows keeps no parse tree (Langium's AST and CST are ten times its text):
+ * once the services that keep something of it have taken it from the tree (`onDehydrate`: the
+ * cross-year summary, the office's filing), the tree is dropped — right after the workspace file is
+ * read, and after each validation of it. The document keeps its text (the text its summaries and
+ * diagnostics are of) and an empty Report without a CST. Whatever needs the tree again asks
+ * `reportOf(document)`: a tree parsed from that text for this one use; a validation parses it back
+ * for the time it runs.
  */
 export class XxgkDocumentFactory extends DefaultLangiumDocumentFactory {
     private readonly ahead = new Map<string, { text: string; result: ParseResult<AstNode> }>();
+    /** The empty reports standing for dropped trees. */
+    private readonly dried = new WeakSet<AstNode>();
+    private readonly takers: ((document: LangiumDocument) => void)[] = [];
+
+    constructor(private readonly shared: LangiumSharedCoreServices) {
+        super(shared);
+    }
 
     parseAhead<T extends AstNode>(uri: URI, text: string): ParseResult<T> {
         const result = this.parse<T>(uri, text);
@@ -173,6 +187,62 @@ export class XxgkDocumentFactory extends DefaultLangiumDocumentFactory {
         this.ahead.set(key, { text, result });
         if (this.ahead.size > 4) this.ahead.delete(this.ahead.keys().next().value!);
         return result;
+    }
+
+    /** A file no editor shows: read, parsed once for what the services keep of it, its tree dropped. */
+    override async fromUri<T extends AstNode = AstNode>(uri: URI, token?: CancellationToken): Promise<LangiumDocument<T>> {
+        const document = await super.fromUri<T>(uri, token);
+        if (!this.isOpen(document)) this.dehydrate(document);
+        return document;
+    }
+
+    /** Calls `take` with a document whose tree is about to be dropped (the tree still there). */
+    onDehydrate(take: (document: LangiumDocument) => void): void {
+        this.takers.push(take);
+    }
+
+    /** Drops the tree of a document no editor shows, once the services have taken what they keep. */
+    dehydrate(document: LangiumDocument): void {
+        if (this.isDehydrated(document) || this.isOpen(document)) return;
+        for (const take of this.takers) {
+            try {
+                take(document);
+            } catch (e) {
+                logProblem(this.shared, `xxgk: ${document.uri.toString()}`, e); // the taker computes it again from a parse when needed
+            }
+        }
+        const text = document.textDocument.getText();
+        const report = { $type: 'Report', lines: [], $document: document } as AstNode & Partial<Report>;
+        this.dried.add(report);
+        document.parseResult = { value: report, lexerErrors: [], parserErrors: [] };
+        // A fresh text getter: the text only, no line offsets kept from the last use.
+        Object.defineProperty(document, 'textDocument', { get: this.createTextDocumentGetter(document.uri, text), configurable: true });
+    }
+
+    isDehydrated(document: LangiumDocument): boolean {
+        return this.dried.has(document.parseResult.value);
+    }
+
+    /** The document's tree; a dropped one parsed again from the document's text, for this one use (not kept). */
+    reportOf(document: LangiumDocument): Report {
+        if (!this.isDehydrated(document)) return document.parseResult.value as Report;
+        return this.parseOwn(document).value;
+    }
+
+    /** Gives a dropped tree back to its document (parsed from the document's text), for a validation. */
+    hydrate(document: LangiumDocument): void {
+        if (!this.isDehydrated(document)) return;
+        document.parseResult = this.parseOwn(document);
+    }
+
+    private parseOwn(document: LangiumDocument): ParseResult<Report> {
+        const result = this.parse<Report>(document.uri, document.textDocument.getText());
+        (result.value as { $document?: LangiumDocument }).$document = document;
+        return result;
+    }
+
+    private isOpen(document: LangiumDocument): boolean {
+        return this.textDocuments?.get(document.uri.toString()) !== undefined;
     }
 
     protected override parseAsync<T extends AstNode>(uri: URI, text: string, token: CancellationToken): Promise<ParseResult<T>> {
@@ -190,6 +260,17 @@ export class XxgkDocumentFactory extends DefaultLangiumDocumentFactory {
             throw new DocumentGone(e instanceof Error ? e.message : String(e));
         }
     }
+}
+
+/** A document's tree (through XxgkDocumentFactory.reportOf: parsed again when it was dropped). Every reader of a report's tree in server/ goes through here. */
+export function reportOf(shared: LangiumSharedCoreServices, document: LangiumDocument): Report {
+    const factory = shared.workspace.LangiumDocumentFactory;
+    return factory instanceof XxgkDocumentFactory ? factory.reportOf(document) : document.parseResult.value as Report;
+}
+
+/** The text a document's tree is (or was, before it was dropped) parsed from: an open document's may already be newer. */
+export function parsedText(document: LangiumDocument): string {
+    return document.parseResult.value.$cstNode?.root.fullText ?? document.textDocument.getText();
 }
 
 /**
@@ -268,14 +349,16 @@ export class XxgkDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
         const key = document.uri.toString();
+        const factory = this.langiumDocumentFactory instanceof XxgkDocumentFactory ? this.langiumDocumentFactory : undefined;
         try {
+            factory?.hydrate(document);
             await super.validate(document, cancelToken);
         } finally {
             const failed = this.failures.get(key);
             this.failures.delete(key);
             if (failed) (document.diagnostics ??= []).push(...[...failed].map(internalDiagnostic));
-            // A document no editor shows keeps its summary (server/cross-year.ts), not its analysis.
-            if (!this.textDocuments?.get(key)) forgetAnalysis(document.parseResult.value as Report);
+            // A document no editor shows keeps its summaries and diagnostics, not its tree (nor with it its analysis).
+            factory?.dehydrate(document);
         }
     }
 
@@ -325,14 +408,15 @@ export class XxgkWorkspaceManager extends DefaultWorkspaceManager {
         super(shared);
     }
 
+    /** One after the other: each file's tree is dropped before the next is read (the reads are synchronous anyway). */
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
-        await Promise.all(uris.toArray().map(async uri => {
+        for (const uri of uris) {
             try {
                 collector(await this.langiumDocuments.getOrCreateDocument(uri));
             } catch (e) {
                 logProblem(this.shared, `xxgk: 未读取 ${uri.toString()}`, e instanceof Error ? e.message : e);
             }
-        }));
+        }
     }
 
     override shouldIncludeEntry(entry: FileSystemNode): boolean {

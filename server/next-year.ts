@@ -11,6 +11,7 @@ import { nextYearReport, NextYearError } from '../src/format/next-year.js';
 import { NextYearMethods, type NextYearParams, type NextYearResult } from '../src/format/next-year-protocol.js';
 import { analyze, analyzeCached } from '../src/rules/check.js';
 import { plainFileName, REPORT_EXTENSION } from '../src/util/report-files.js';
+import { reportOf } from './documents.js';
 import type { XxgkServices } from './xxgk-services.js';
 
 const messages = {
@@ -26,7 +27,7 @@ export async function analysisOfUri(shared: LangiumSharedServices, xxgk: XxgkSer
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
         const doc = documents.getDocument(parsed)!;
         const text = doc.textDocument.getText();
-        return { analysis: analyzeCached(doc.parseResult.value as Report, text, xxgk.xxgk.Templates), version: doc.textDocument.version };
+        return { analysis: analyzeCached(reportOf(shared, doc), text, xxgk.xxgk.Templates), version: doc.textDocument.version };
     }
     let text: string;
     try {

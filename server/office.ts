@@ -34,6 +34,7 @@ import { analyze, analyzeCached } from '../src/rules/check.js';
 import { reportFigures, type ReportFigures } from '../src/rules/figures.js';
 import { plainFileName, REPORT_EXTENSION } from '../src/util/report-files.js';
 import { LineIndex } from '../src/util/lines.js';
+import { parsedText, reportOf, XxgkDocumentFactory } from './documents.js';
 import type { XxgkServices, XxgkSharedServices } from './xxgk-services.js';
 
 interface Loaded {
@@ -67,13 +68,16 @@ export class OfficeWorkspace {
     private loaded?: Loaded;
     /** Settles when the registry of the current settings is read. */
     private loading: Promise<void>;
-    private readonly known = new WeakMap<Report, Known>();
+    /** By document (kept when a document no editor shows lets its tree go: server/documents.ts). */
+    private readonly known = new WeakMap<LangiumDocument, Known>();
     private index?: FilingIndex;
     /** The filing of each uri in the current index. */
     private bySource = new Map<string, Filing>();
     /** unit#year of each uri when the index was last made (kept when it is dropped). */
     private readonly lastKeys = new Map<string, string | undefined>();
     private threshold = DEFAULT_SIMILARITY_THRESHOLD;
+    /** Whether the registry of the settings has been read once. */
+    private settled = false;
     /** The registry uri diagnostics were last published for. */
     private published?: string;
 
@@ -126,6 +130,7 @@ export class OfficeWorkspace {
         }
         if (!this.loaded) this.publishProblems(undefined);
         this.index = undefined;
+        this.settled = true;
     }
 
     /** The registry file: the setting (absolute, or relative to the first workspace folder), else a default name at the root. */
@@ -175,13 +180,13 @@ export class OfficeWorkspace {
 
     /** The filing summary of a document (and, with `counts`, the counts of its findings). */
     private knownOf(document: LangiumDocument, counts: boolean): Known | undefined {
-        const report = document.parseResult.value as Report;
-        if (report.$type !== 'Report') return undefined;
+        if (document.parseResult.value.$type !== 'Report') return undefined;
         // The text the report was parsed from (an open document's text may already be newer).
-        const text = report.$cstNode?.root.fullText ?? document.textDocument.getText();
-        let known = this.known.get(report);
+        const text = parsedText(document);
+        let known = this.known.get(document);
         if (known?.text !== text) known = undefined;
         if (known && (!counts || known.counts)) return known;
+        const report = reportOf(this.shared, document);
         const templates = this.services.xxgk.Templates;
         const open = this.shared.workspace.TextDocuments?.get(document.uri.toString()) !== undefined;
         const analysis = open ? analyzeCached(report, text, templates) : analyze(report, text, templates);
@@ -192,7 +197,7 @@ export class OfficeWorkspace {
                 warnings: analysis.findings.filter(f => f.severity === 'warning').length,
             },
         };
-        this.known.set(report, known);
+        this.known.set(document, known);
         return known;
     }
 
@@ -205,7 +210,7 @@ export class OfficeWorkspace {
 
     /** A report's figures with their cells' positions, from the report being validated (a parent's: the findings go on its cells). */
     private placedFigures(document: LangiumDocument, report: Report): ReportFigures {
-        const text = report.$cstNode?.root.fullText ?? document.textDocument.getText();
+        const text = parsedText(document);
         const templates = this.services.xxgk.Templates;
         const open = this.shared.workspace.TextDocuments?.get(document.uri.toString()) !== undefined;
         const analysis = open ? analyzeCached(report, text, templates) : analyze(report, text, templates);
@@ -235,11 +240,23 @@ export class OfficeWorkspace {
      * not yet saved (untitled) is no filing, and does not choose the year the view shows.
      */
     private reports(): LangiumDocument[] {
-        const folders = (this.shared.workspace.WorkspaceManager.workspaceFolders ?? []).map(f => URI.parse(f.uri));
-        const inWorkspace = (uri: URI) => uri.scheme === 'file' && (!folders.length || folders.some(f => UriUtils.contains(f, uri)));
+        const inWorkspace = this.inWorkspace();
         return this.shared.workspace.LangiumDocuments.all
-            .filter(d => d.state >= DocumentState.Parsed && (d.parseResult.value as Report).$type === 'Report' && inWorkspace(d.uri))
+            .filter(d => d.state >= DocumentState.Parsed && d.parseResult.value.$type === 'Report' && inWorkspace(d.uri))
             .toArray().sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
+    }
+
+    private inWorkspace(): (uri: URI) => boolean {
+        const folders = (this.shared.workspace.WorkspaceManager.workspaceFolders ?? []).map(f => URI.parse(f.uri));
+        return uri => uri.scheme === 'file' && (!folders.length || folders.some(f => UriUtils.contains(f, uri)));
+    }
+
+    /**
+     * Takes a filing's summary and counts from the tree of a workspace report no editor shows, before
+     * the tree is dropped (server/documents.ts) — while a registry is, or may still be (not read yet), there.
+     */
+    keep(document: LangiumDocument): void {
+        if ((this.loaded || !this.settled) && this.inWorkspace()(document.uri)) this.knownOf(document, true);
     }
 
     private filings(source: (document: LangiumDocument) => string): { filing: Filing; document: LangiumDocument }[] {
@@ -434,6 +451,8 @@ export class OfficeWorkspace {
 /** Wires the office workspace into the server: validation, settings, file changes, requests and the change notification. */
 export function registerOffice(shared: XxgkSharedServices, services: XxgkServices): OfficeWorkspace {
     const office = new OfficeWorkspace(shared, services);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    if (factory instanceof XxgkDocumentFactory) factory.onDehydrate(document => office.keep(document));
     const { ConfigurationProvider, DocumentBuilder, LangiumDocuments, WorkspaceLock } = shared.workspace;
     const connection = shared.lsp.Connection;
     services.validation.ValidationRegistry.register({

@@ -16,7 +16,7 @@ import { analyze, analyzeCached } from '../src/rules/check.js';
 import { ExportError, isExportFormat, outputPath, pdfFonts, renderExport, writeExport } from '../src/export/export.js';
 import { exportStrings } from '../src/export/strings.js';
 import { ReadError } from '../src/cli/check-file.js';
-import { logProblem, readReportFile } from './documents.js';
+import { logProblem, readReportFile, reportOf } from './documents.js';
 import type { XxgkServices } from './xxgk-services.js';
 
 const messages = {
@@ -35,7 +35,7 @@ export function registerPreviewService(shared: LangiumSharedServices, xxgk: Xxgk
 
     const viewOfDocument = (doc: LangiumDocument): ViewMessage => {
         const text = doc.textDocument.getText();
-        const analysis = analyzeCached(doc.parseResult.value as Report, text, xxgk.xxgk.Templates, xxgk.xxgk.Options);
+        const analysis = analyzeCached(reportOf(shared, doc), text, xxgk.xxgk.Templates, xxgk.xxgk.Options);
         return { uri: doc.uri.toString(), version: doc.textDocument.version, view: buildView(analysis) };
     };
 

@@ -1,13 +1,13 @@
 /** The one analysis of an open document, shared by every LSP provider (src/rules/check.ts caches it). */
 import type { LangiumDocument } from 'langium';
-import type { Report } from '../../src/language/generated/ast.js';
 import { analyzeCached, checkText, type Analysis } from '../../src/rules/check.js';
 import type { Span } from '../../src/model/types.js';
+import { reportOf } from '../documents.js';
 import type { XxgkServices } from '../xxgk-services.js';
 import type { Range } from 'vscode-languageserver';
 
 export function analysisOf(services: XxgkServices, document: LangiumDocument): Analysis {
-    return analyzeCached(document.parseResult.value as Report, document.textDocument.getText(), services.xxgk.Templates, services.xxgk.Options);
+    return analyzeCached(reportOf(services.shared, document), document.textDocument.getText(), services.xxgk.Templates, services.xxgk.Options);
 }
 
 /** Checks another version of the text (fix-all re-checks after each step). */

@@ -5,10 +5,12 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { registerCompareService } from './compare-service.js';
 import { registerImportService } from './import-service.js';
+import { collectWhenIdle, limitHeapGrowth } from './memory.js';
 import { registerNextYearService } from './next-year.js';
 import { registerPreviewService } from './preview-service.js';
 import { createXxgkServices } from './xxgk-services.js';
 
+limitHeapGrowth();
 const connection = createConnection(ProposedFeatures.all);
 // The last safety net: whatever slipped through is logged, and the server keeps serving the other
 // documents (the causes are handled where they happen: server/documents.ts).
@@ -27,3 +29,4 @@ registerPreviewService(shared, Xxgk);
 registerNextYearService(shared, Xxgk);
 registerCompareService(shared, Xxgk);
 registerImportService(shared);
+collectWhenIdle(shared);

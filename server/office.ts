@@ -5,8 +5,9 @@
  * status view's requests with src/office/status.ts — the same functions as `xxgk check --registry`
  * and `xxgk status`.
  *
- * A report's filing summary is kept per parsed report (for files no editor shows: the summary and
- * the counts of its findings, not the model). The index of filings is rebuilt after each change.
+ * A report's filing summary is kept per document and text (for files no editor shows: the summary
+ * and the counts of its findings, taken before the tree is dropped; not the model). The index of
+ * filings is rebuilt after each change.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';

@@ -101,6 +101,7 @@ const entries = [
     { code: 'xxgk/tables-identical', severity: 'info', title: '各表数字与上年相同', message: '二、三、四部分各表的数字与本单位 {lastYear} 年度报告完全相同（{lastSource}）' },
 
     // --- the tool itself
+    { code: 'xxgk/too-many-findings', severity: 'warning', title: '问题过多', message: '本报告共有 {total} 条问题，编辑器只列出其中 {shown} 条（错误在先）；全部问题请用命令行 xxgk check 查看' },
     { code: 'xxgk/internal', severity: 'error', title: '内部错误', message: '{stage}本报告时出现内部错误，部分检查没有完成；其他报告不受影响。详情见输出面板「xxgk」的日志，请把本报告反馈给开发者' },
 ] as const satisfies readonly CatalogEntry[];
 

@@ -104,7 +104,11 @@ function isInlineSpace(code: number): boolean {
         code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-export type LineParse = (text: string) => ParseResult<Report>;
+/** The line parser: the parse in steps of LINES_PER_STEP lines (a generator that yields between steps and returns the result). */
+export type LineParse = (text: string) => Generator<void, ParseResult<Report>>;
+
+/** How many lines the line parser reads between two steps. */
+export const LINES_PER_STEP = 5000;
 
 /**
  * The hand-written parser for these services' grammar and tokens, or undefined when the grammar
@@ -124,8 +128,8 @@ export function createLineParser(services: LangiumCoreServices): LineParse | und
 /** Thrown when the text has a character no token matches (cannot happen with today's terminals). */
 export class Unlexable extends Error {}
 
-function parseLines(text: string, sources: GrammarSources, tokens: Record<string, TokenType>, keywords: Set<string>,
-    lexerReport: ParseResult['lexerReport']): ParseResult<Report> {
+function* parseLines(text: string, sources: GrammarSources, tokens: Record<string, TokenType>, keywords: Set<string>,
+    lexerReport: ParseResult['lexerReport']): Generator<void, ParseResult<Report>> {
     const root = new RootCstNodeImpl(text);
     const report = { $type: 'Report', lines: [] as LineNode[] } as unknown as Report & { lines: LineNode[] };
     const lines = report.lines;
@@ -179,6 +183,7 @@ function parseLines(text: string, sources: GrammarSources, tokens: Record<string
             offset += size;
             line++;
             lineStart = offset;
+            if (line % LINES_PER_STEP === 0) yield;
             continue;
         }
         // Spaces: skipped.

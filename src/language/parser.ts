@@ -12,6 +12,7 @@
  * just started is), and the hidden tokens are read with a cursor and cut once at the end.
  * (A 2 MB report of table rows took 9 s to parse, 1 MB 3 s.)
  */
+import { finish } from '../util/steps.js';
 import { createLineParser, Unlexable, type LineParse } from './line-parser.js';
 import { createLangiumParser, CstNodeBuilder, type CompositeCstNode, type LangiumCoreServices, type LangiumParser } from 'langium';
 
@@ -58,6 +59,39 @@ export function parseWithChevrotain(parser: LangiumParser, text: string): Return
     return own ? own.call(parser, text) : parser.parse(text);
 }
 
+/** Runs a parse in steps to its end; a text the line parser cannot read goes to Langium's (whose lexer reports it). */
+function finishParse<T>(steps: Generator<void, T>, otherwise: () => T): T {
+    try {
+        return finish(steps);
+    } catch (e) {
+        if (e instanceof Unlexable) return otherwise();
+        throw e;
+    }
+}
+
+/**
+ * A whole report's parse in steps (a generator that yields between steps of lines and returns the
+ * result, see line-parser.ts), for whoever has other work to do meanwhile; Langium's parse in one
+ * step when the line parser is not used.
+ */
+export function* parseInSteps(parser: LangiumParser, text: string): Generator<void, ReturnType<LangiumParser['parse']>> {
+    parser.parse('');
+    const line = (parser as { [lineParser]?: LineParse })[lineParser];
+    if (!line) return parser.parse(text);
+    const steps = line(text);
+    for (;;) {
+        let next: IteratorResult<void, ReturnType<LangiumParser['parse']>>;
+        try {
+            next = steps.next();
+        } catch (e) {
+            if (e instanceof Unlexable) return parseWithChevrotain(parser, text);
+            throw e;
+        }
+        if (next.done) return next.value;
+        yield;
+    }
+}
+
 /** Whether whole reports are parsed by the line parser (false: the grammar changed shape). */
 export function usesLineParser(parser: LangiumParser): boolean {
     parser.parse('');
@@ -83,12 +117,7 @@ function withLineParser(parser: LangiumParser, services: LangiumCoreServices): L
             target[lineParser] = line;
         }
         if (!line || options?.rule) return own(input, options);
-        try {
-            return line(input);
-        } catch (e) {
-            if (e instanceof Unlexable) return own(input, options); // Langium's lexer reports it
-            throw e;
-        }
+        return finishParse(line(input), () => own(input));
     }) as LangiumParser['parse'];
     return parser;
 }

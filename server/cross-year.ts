@@ -132,7 +132,7 @@ export class CrossYearReports {
         const range = (span: Span) => ({ start: lines.position(span.start), end: lines.position(span.end) });
         const templates = this.services.xxgk.Templates;
         // This report's suppression comments apply to its cross-year findings too (src/rules/suppress.ts).
-        const { suppressions } = analyzeCached(report, lines.text, templates);
+        const { suppressions } = analyzeCached(report, lines.text, templates, this.services.xxgk.Options);
         const { visible } = splitSuppressed(crossYearFindings(found.current, found.previous.summary, templates, previousUri), suppressions,
             f => lines.position(f.span.start).line);
         for (const finding of visible) {

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils, DocumentState, URI, UriUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { Report } from '../src/language/generated/ast.js';
 import { parseDate } from '../src/model/meta-values.js';
 import { officeFindings } from '../src/office/checks.js';
@@ -33,6 +33,7 @@ import { SumMethods, type SumParams, type SumResult } from '../src/office/sum-pr
 import { rollupChildren, rollupTables, unitRollupFindings } from '../src/office/unit-rollup.js';
 import { analyze, analyzeCached } from '../src/rules/check.js';
 import { reportFigures, type ReportFigures } from '../src/rules/figures.js';
+import { splitSuppressed } from '../src/rules/suppress.js';
 import { plainFileName, REPORT_EXTENSION } from '../src/util/report-files.js';
 import { LineIndex } from '../src/util/lines.js';
 import { parsedText, reportOf, XxgkDocumentFactory } from './documents.js';
@@ -286,7 +287,10 @@ export class OfficeWorkspace {
         const document = AstUtils.getDocument(report);
         const filing = this.bySource.get(document.uri.toString());
         if (!filing) return;
-        for (const finding of officeFindings(index, filing, { threshold: this.threshold })) {
+        // This report's suppression comments apply to its registry findings too (src/rules/suppress.ts), as in the CLI.
+        const { suppressions } = analyzeCached(report, document.textDocument.getText(), this.services.xxgk.Templates, this.services.xxgk.Options);
+        const unsuppressed = <F extends { code: string; range: Range }>(found: F[]) => splitSuppressed(found, suppressions, f => f.range.start.line).visible;
+        for (const finding of unsuppressed(officeFindings(index, filing, { threshold: this.threshold }))) {
             accept(finding.severity, finding.message, {
                 node: report, range: finding.range, code: finding.code, data: finding.data,
                 relatedInformation: finding.related?.map(r => ({ location: { uri: r.source!, range: r.range! }, message: r.message })),
@@ -294,7 +298,7 @@ export class OfficeWorkspace {
         }
         // A parent unit's report: the roll-up rule against its children's reports.
         const figuresOf = (f: Filing) => (f === filing ? this.placedFigures(document, report) : this.figuresOf(f));
-        for (const finding of unitRollupFindings(index, filing, figuresOf, this.services.xxgk.Templates)) {
+        for (const finding of unsuppressed(unitRollupFindings(index, filing, figuresOf, this.services.xxgk.Templates))) {
             accept(finding.severity, finding.message, { node: report, range: finding.range, code: finding.code, data: finding.data });
         }
     }

@@ -76,6 +76,20 @@ describe('the roll-up rule in the language server', () => {
         expect(await server.connection.sendRequest<SumResult>(SumMethods.create, { unitId: '002', year: 2024 })).toMatchObject({ status: 'failed' });
     });
 
+    it('hides the roll-up finding under a suppression comment (not an unused one), as xxgk check --registry does', async () => {
+        const uri = uriOf(parent);
+        const text = textOf(parent);
+        const suppressed = text.replace(/^行政许可 +\|/m, m => `// xxgk-disable-next-line xxgk/rollup 桃源镇未报送\n${m}`);
+        const quiet = server.diagnosticsWhere(uri, p => p.diagnostics.some(d => d.code === 'xxgk/unused-suppression') || rollups(p).length === 0);
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: suppressed }] });
+        const published = await quiet;
+        expect(published.diagnostics.map(d => d.code)).not.toContain('xxgk/unused-suppression');
+        expect(rollups(published)).toEqual([]);
+        const back = server.diagnosticsWhere(uri, p => rollups(p).length === 1);
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+        await back;
+    });
+
     it('checks the 汇总 again when a child\'s report changes: one more 行政许可 there and the sum holds', async () => {
         const file = '2024/003-青溪县教育局.xxgk';
         const child = await open(file);

@@ -108,6 +108,17 @@ describe('formatting', () => {
             expect(meaning(check(once))).toEqual(meaning(check(text)));
         }), { numRuns: 150 });
     });
+    it('splits a metadata line at its first colon, also when U+2028 or U+2029 follows a second one', () => {
+        // npm run fuzz, seed 82064 document 6966: `年度:年度：\u2028 2…` was read as the key 年度:年度.
+        for (const [value, kept] of [['年度：\u2028 2.重复申请|收费', '年度：\u2028 2.重复申请|收费'], ['年度：\u2029x ', '年度：\u2029x'],
+            ['a\u2028b：c', 'a\u2028b：c'], ['\u20282024', '2024']]) {
+            const text = `标题：某某局2024年报告\n机关：某某局\n年度:${value}\n`;
+            const formatted = formatText(check(text).model);
+            expect(formatted.split('\n')[2]).toBe(`年度:${kept}`);
+            expect(meaning(check(formatted))).toEqual(meaning(check(text)));
+        }
+    });
+
     /**
      * Rows with empty cells, closing separators and comments that hold `|`, `||` and another `//`,
      * broken by CRLF, LF or a lone CR, with U+2028, U+2029 and NEL inside (seed 7, document 580 of

@@ -21,9 +21,13 @@ export interface Server {
     stop(): Promise<void>;
 }
 
-/** Starts out/server/main.cjs over stdio; open/change resolve with the next diagnostics' count. */
+/**
+ * Starts out/server/main.cjs over stdio; open/change resolve with the next diagnostics' count.
+ * XXGK_SERVER_NODE_ARGS adds Node options to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to profile it).
+ */
 export async function startServer(root: string, workspace?: string): Promise<Server> {
-    const child = spawn(process.execPath, [path.join(root, 'out/server/main.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const nodeArgs = process.env.XXGK_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'out/server/main.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const waiting = new Map<string, (count: number) => void>();
     connection.onNotification(PublishDiagnosticsNotification.type, p => {
@@ -57,7 +61,10 @@ export async function startServer(root: string, workspace?: string): Promise<Ser
         },
         async stop() {
             await connection.sendRequest(ShutdownRequest.type);
+            const exited = new Promise(resolve => child.once('exit', resolve));
             await connection.sendNotification(ExitNotification.type);
+            // A profiled server writes its profile as it exits: give it the time.
+            await Promise.race([exited, new Promise(resolve => setTimeout(resolve, nodeArgs.length ? 10_000 : 1000))]);
             connection.dispose();
             child.kill();
         },

@@ -223,6 +223,9 @@ const metaKeys = ['标题', '机关', '机关层级', '年度', '格式', '发�
  * blocks and comments. The model reads its metadata from these lines only, so the metadata of the
  * result is the text's (tests/cross-year-workspace.test.ts compares them on mutated reports).
  */
+/** The characters that may start a line break, a comment or a text block. */
+const INTERESTING = /[\n\r\/"]/g;
+
 export function metadataLines(text: string, loneCrBreaksLines: boolean): string {
     const out: string[] = [];
     let i = 0;
@@ -247,9 +250,13 @@ export function metadataLines(text: string, loneCrBreaksLines: boolean): string 
             const close = text.indexOf('"""', i + 3);
             i = close < 0 ? text.length : close + 3;
             lineStart = true; // what follows a text block on its line starts a line of the report
-        } else {
-            if (isBreak(i)) lineStart = true;
+        } else if (isBreak(i)) {
+            lineStart = true;
             i++;
+        } else {
+            // Nothing but a break, a comment or a text block changes what follows: skip to the next that may.
+            INTERESTING.lastIndex = i + 1;
+            i = INTERESTING.test(text) ? INTERESTING.lastIndex - 1 : text.length;
         }
     }
     return out.join('\n');

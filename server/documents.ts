@@ -16,7 +16,7 @@
  */
 import { statSync } from 'node:fs';
 import {
-    DefaultDocumentBuilder, DefaultLangiumDocumentFactory, DefaultServiceRegistry, DefaultWorkspaceManager, DocumentState, isOperationCancelled,
+    DefaultDocumentBuilder, DefaultLangiumDocumentFactory, DefaultServiceRegistry, DefaultWorkspaceManager, DocumentState, interruptAndCheck, isOperationCancelled,
     URI, UriUtils, ValidationRegistry, type AstNode, type BuildOptions, type FileSystemNode, type FileSystemProvider, type LangiumCoreServices,
     type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type ParseResult, type Stream, type ValidationAcceptor,
 } from 'langium';
@@ -25,7 +25,9 @@ import type { CancellationToken, Diagnostic, TextDocumentChangeEvent, TextDocume
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Report } from '../src/language/generated/ast.js';
 import { catalogEntry } from '../src/rules/catalog.js';
-import { forgetAnalysis } from '../src/rules/check.js';
+import { forgetAnalysis, prepareAnalysis } from '../src/rules/check.js';
+import { parseInSteps } from '../src/language/parser.js';
+import type { XxgkAddedServices } from '../src/language/xxgk-module.js';
 import { MAX_REPORT_BYTES, readRegularFile, readReport, ReadError } from '../src/cli/check-file.js';
 import { fillTemplate } from '../src/util/text.js';
 import type { SavedDocuments } from './save-checks.js';
@@ -207,7 +209,36 @@ export class XxgkDocumentFactory extends DefaultLangiumDocumentFactory {
         const key = uri.toString();
         const ahead = this.ahead.get(key);
         this.ahead.delete(key);
-        return ahead?.text === text ? Promise.resolve(ahead.result as ParseResult<T>) : super.parseAsync<T>(uri, text, token);
+        if (ahead?.text === text) return Promise.resolve(ahead.result as ParseResult<T>);
+        return text.length > LARGE_DOCUMENT ? this.parseInSteps<T>(uri, text, token) : super.parseAsync<T>(uri, text, token);
+    }
+
+    /** A large report's parse under way (at most one: the one being built). */
+    private underway?: { key: string; text: string; steps: Generator<void, ParseResult<AstNode>> };
+
+    /**
+     * A large report is parsed in steps of lines, the server's messages read in between; a build
+     * cancelled meanwhile (another document changed) goes on with the same parse when the text is the same.
+     */
+    private async parseInSteps<T extends AstNode>(uri: URI, text: string, token: CancellationToken): Promise<ParseResult<T>> {
+        const key = uri.toString();
+        if (this.underway?.key !== key || this.underway.text !== text) {
+            this.underway = { key, text, steps: parseInSteps(this.serviceRegistry.getServices(uri).parser.LangiumParser, text) };
+        }
+        const { steps } = this.underway;
+        try {
+            for (;;) {
+                const next = steps.next();
+                if (next.done) {
+                    this.underway = undefined;
+                    return next.value as ParseResult<T>;
+                }
+                await interruptAndCheck(token);
+            }
+        } catch (e) {
+            if (!isOperationCancelled(e)) this.underway = undefined;
+            throw e;
+        }
     }
 
     /** An open text over the limit is built as an empty one (see oversizedBytes), its own document an empty text too. */
@@ -284,6 +315,7 @@ export class XxgkDocumentBuilder extends DefaultDocumentBuilder {
         return super.runCancelable(documents, targetState, cancelToken, async document => {
             if (this.gone.has(document)) return;
             try {
+                if (targetState === DocumentState.IndexedContent && this.isLarge(document)) await this.analyzeInSteps(document, cancelToken);
                 await callback(document);
             } catch (e) {
                 if (isOperationCancelled(e)) throw e;
@@ -291,6 +323,17 @@ export class XxgkDocumentBuilder extends DefaultDocumentBuilder {
                 else this.fail(document, targetState, e);
             }
         });
+    }
+
+    /**
+     * A large report's analysis (which indexing, validation, hover and the preview share) is made in
+     * steps before it is indexed: between steps the server reads its messages, and a change to another
+     * document cancels this build, is built first, and this analysis goes on where it stopped.
+     */
+    private async analyzeInSteps(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        const { xxgk } = this.serviceRegistry.getServices(document.uri) as LangiumCoreServices & XxgkAddedServices;
+        const steps = prepareAnalysis(document.parseResult.value as Report, document.textDocument.getText(), xxgk.Templates, xxgk.Options);
+        while (!steps.next().done) await interruptAndCheck(cancelToken);
     }
 
     private fail(document: LangiumDocument, state: DocumentState, error: unknown): void {

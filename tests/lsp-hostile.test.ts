@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { DidOpenTextDocumentNotification, HoverRequest, type Diagnostic, type Hover } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { markdownText } from '../src/editor/describe.js';
+import { listed, MAX_DIAGNOSTICS } from '../src/language/xxgk-validator.js';
+import type { Finding } from '../src/model/types.js';
 import { examplesDir, fixturesDir, read } from './support/helpers.js';
 import { useServer } from './support/lsp-client.js';
 
@@ -86,5 +88,36 @@ describe('huge numbers and user text in hover, over stdio', () => {
         expect(value).toContain(`**${markdownText(inCell)} · `);
         expect(value).not.toContain('](');
         expect(value).not.toContain('<b>');
+    });
+});
+
+describe('a document of thousands of findings, over stdio', () => {
+    it('lists at most MAX_DIAGNOSTICS: errors first, with one finding saying how many there are', async () => {
+        const example = read(path.join(examplesDir, 'longgang-2024.xxgk'));
+        const row = example.split('\n').find(l => /^行政规范性文件 /.test(l))!;
+        const text = example.replace(row, `${row}\n`.repeat(1501) + row);
+        const diagnostics = await open('file:///work/lsp-hostile/many.xxgk', text);
+        expect(diagnostics).toHaveLength(MAX_DIAGNOSTICS);
+        const [summary, ...rest] = diagnostics;
+        expect(summary.code).toBe('xxgk/too-many-findings');
+        expect(summary.message).toContain('1,501'); // the row written 1,502 times
+        expect(summary.range.start).toEqual({ line: 0, character: 0 });
+        expect(rest.every(d => d.code === 'xxgk/row-duplicate' && d.severity === 1)).toBe(true);
+        // In position order: the first repeated rows.
+        const lines = rest.map(d => d.range.start.line);
+        expect(lines).toEqual([...lines].sort((a, b) => a - b));
+        expect(lines[0]).toBe(example.split('\n').indexOf(row) + 1);
+    });
+
+    it('keeps the errors when warnings come first', () => {
+        const finding = (i: number, severity: Finding['severity']): Finding => ({ code: 'x', severity, message: String(i), span: { start: i, end: i }, data: { code: 'x' } });
+        const findings = [...Array.from({ length: 1500 }, (_, i) => finding(i, i % 3 ? 'info' : 'warning')), ...Array.from({ length: 600 }, (_, i) => finding(1500 + i, 'error'))];
+        const [summary, ...rest] = listed(findings);
+        expect(summary.code).toBe('xxgk/too-many-findings');
+        expect(rest).toHaveLength(MAX_DIAGNOSTICS - 1);
+        expect(rest.filter(f => f.severity === 'error')).toHaveLength(600);
+        expect(rest.filter(f => f.severity === 'warning')).toHaveLength(MAX_DIAGNOSTICS - 1 - 600);
+        expect(rest.map(f => f.span.start)).toEqual(rest.map(f => f.span.start).sort((a, b) => a - b));
+        expect(listed(findings.slice(0, MAX_DIAGNOSTICS))).toHaveLength(MAX_DIAGNOSTICS);
     });
 });

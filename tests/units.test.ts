@@ -139,6 +139,13 @@ describe('text helpers', () => {
         expect(fillTemplate('总计应为 {computed}[，实际为 {reported}]', { computed: 3, reported: 4 })).toBe('总计应为 3，实际为 4');
         expect(fillTemplate('总计应为 {computed}[，实际为 {reported}]', { computed: 3 })).toBe('总计应为 3');
         expect(fillTemplate('{a}', { a: '{b}', b: 'x' })).toBe('{b}');
+        // Every part filled the same way on each use (templates are cut once and kept).
+        for (let i = 0; i < 2; i++) {
+            expect(fillTemplate('第 {line} 行[（{note}）]：{missing}[、{a}{b}]末', { line: 3, a: 1 })).toBe('第 3 行：{missing}末');
+            expect(fillTemplate('[{x}]{y}{y}[{x}]', { x: 'a\u0000', y: 0 })).toBe('aU+000000aU+0000');
+            expect(fillTemplate('', {})).toBe('');
+            expect(fillTemplate('[', { x: 1 })).toBe('[');
+        }
     });
 
     it('maps offsets to lines, with CRLF', () => {

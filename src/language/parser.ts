@@ -1,4 +1,7 @@
 /**
+ * The xxgk parser: the hand-written line parser (./line-parser.ts) for whole reports, Langium's
+ * Chevrotain parser (made linear below) when the line parser cannot be built for the grammar.
+ *
  * Langium's parser, linear in the size of a report. Langium 4.4 has two quadratic steps when a
  * report has many lines:
  * - CstNodeBuilder.addHiddenNodes searches the parent's children (indexOf) whenever a node starts,
@@ -9,6 +12,8 @@
  * just started is), and the hidden tokens are read with a cursor and cut once at the end.
  * (A 2 MB report of table rows took 9 s to parse, 1 MB 3 s.)
  */
+import { finish } from '../util/steps.js';
+import { createLineParser, Unlexable, type LineParse } from './line-parser.js';
 import { createLangiumParser, CstNodeBuilder, type CompositeCstNode, type LangiumCoreServices, type LangiumParser } from 'langium';
 
 type Token = Parameters<CstNodeBuilder['addHiddenNodes']>[0][number];
@@ -48,7 +53,76 @@ export function isLinearParser(parser: LangiumParser): boolean {
     return (parser as unknown as ParserInternals).nodeBuilder instanceof LinearCstNodeBuilder;
 }
 
+/** Langium's own parse of a text (the line parser's reference in tests). */
+export function parseWithChevrotain(parser: LangiumParser, text: string): ReturnType<LangiumParser['parse']> {
+    const own = (parser as { [chevrotain]?: LangiumParser['parse'] })[chevrotain];
+    return own ? own.call(parser, text) : parser.parse(text);
+}
+
+/** Runs a parse in steps to its end; a text the line parser cannot read goes to Langium's (whose lexer reports it). */
+function finishParse<T>(steps: Generator<void, T>, otherwise: () => T): T {
+    try {
+        return finish(steps);
+    } catch (e) {
+        if (e instanceof Unlexable) return otherwise();
+        throw e;
+    }
+}
+
+/**
+ * A whole report's parse in steps (a generator that yields between steps of lines and returns the
+ * result, see line-parser.ts), for whoever has other work to do meanwhile; Langium's parse in one
+ * step when the line parser is not used.
+ */
+export function* parseInSteps(parser: LangiumParser, text: string): Generator<void, ReturnType<LangiumParser['parse']>> {
+    parser.parse('');
+    const line = (parser as { [lineParser]?: LineParse })[lineParser];
+    if (!line) return parser.parse(text);
+    const steps = line(text);
+    for (;;) {
+        let next: IteratorResult<void, ReturnType<LangiumParser['parse']>>;
+        try {
+            next = steps.next();
+        } catch (e) {
+            if (e instanceof Unlexable) return parseWithChevrotain(parser, text);
+            throw e;
+        }
+        if (next.done) return next.value;
+        yield;
+    }
+}
+
+/** Whether whole reports are parsed by the line parser (false: the grammar changed shape). */
+export function usesLineParser(parser: LangiumParser): boolean {
+    parser.parse('');
+    return (parser as { [lineParser]?: LineParse })[lineParser] !== undefined;
+}
+
+const chevrotain = Symbol('chevrotain parse');
+const lineParser = Symbol('line parser');
+
 export function createXxgkParser(services: LangiumCoreServices): LangiumParser {
+    return withLineParser(createLinearParser(services), services);
+}
+
+/** Whole reports parsed by the line parser; a parse from another rule (none today) by Langium's. */
+function withLineParser(parser: LangiumParser, services: LangiumCoreServices): LangiumParser {
+    const own = parser.parse.bind(parser);
+    let line: LineParse | undefined | null = null;
+    const target = parser as unknown as { [chevrotain]: typeof own; [lineParser]?: LineParse };
+    target[chevrotain] = own;
+    parser.parse = ((input: string, options?: { rule?: string }) => {
+        if (line === null) {
+            line = createLineParser(services);
+            target[lineParser] = line;
+        }
+        if (!line || options?.rule) return own(input, options);
+        return finishParse(line(input), () => own(input));
+    }) as LangiumParser['parse'];
+    return parser;
+}
+
+function createLinearParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
     const internals = parser as unknown as ParserInternals;
     if (!(internals.nodeBuilder instanceof CstNodeBuilder) || typeof internals.extractHiddenTokens !== 'function' ||

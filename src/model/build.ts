@@ -16,6 +16,7 @@ import { indexOf, tableName, type TableIndex, type TemplateIndex } from '../temp
 import type { ColumnDef, LabelSpec, RowDef, SectionDef, TemplateDef } from '../templates/types.js';
 import { Vocabulary, type LabelMatch } from '../templates/vocabulary.js';
 import { breakBefore, LineIndex, lineEndAt, lineStartAt } from '../util/lines.js';
+import { finish, type Steps } from '../util/steps.js';
 import { fillTemplate, looseKey, widthKey } from '../util/text.js';
 import { parseDate, parsePeriod, parseYear } from './meta-values.js';
 import type {
@@ -55,8 +56,21 @@ const isZero = (text: string) => /^(?:[0０]+(?:[.．][0０]*)?|[-—–－/／]
 const levelVocabulary = new Vocabulary(levels);
 
 export function buildModel(report: Report, text: string, registry: TemplateRegistry = nationalRegistry): ReportModel {
+    return finish(buildModelInSteps(report, text, registry));
+}
+
+/** How many lines the model reads between two steps of buildModelInSteps. */
+export const LINES_PER_STEP = 2000;
+
+/**
+ * The model built in steps of LINES_PER_STEP lines: the generator yields between steps and returns
+ * the model (the same as buildModel's). Whoever drives it may do other work between steps (the
+ * language server answers for other documents while it reads a large one).
+ */
+export function buildModelInSteps(report: Report, text: string, registry: TemplateRegistry = nationalRegistry): Steps<ReportModel> {
     return new ModelBuilder(text, registry).build(report);
 }
+
 
 class ModelBuilder {
     private readonly findings: Finding[] = [];
@@ -81,7 +95,7 @@ class ModelBuilder {
     constructor(private readonly text: string, private readonly registry: TemplateRegistry) {
     }
 
-    build(report: Report): ReportModel {
+    *build(report: Report): Steps<ReportModel> {
         this.lines_ = report.lines;
         const meta = this.readMeta(report.lines.filter((l): l is MetaField => l.$type === 'MetaField'));
         this.chooseTemplate(meta);
@@ -93,9 +107,14 @@ class ModelBuilder {
         this.checkMeta(meta);
         this.model.title = meta.title?.value ||
             `${meta.agency?.value ?? ''}${meta.year?.value ? `${meta.year.value}年` : ''}政府信息公开工作年度报告`;
+        let untilStep = LINES_PER_STEP;
         for (const line of report.lines) {
             if (line.$type === 'TextBlock') this.readText(line);
             else if (line.$type === 'Row') this.readRow(line);
+            if (--untilStep === 0) {
+                untilStep = LINES_PER_STEP;
+                yield;
+            }
         }
         this.checkCompleteness();
         return this.model;

@@ -6,7 +6,8 @@
  */
 import type { LangiumCoreServices } from 'langium';
 import type { Report } from '../language/generated/ast.js';
-import { buildModel } from '../model/build.js';
+import { buildModelInSteps } from '../model/build.js';
+import { finish } from '../util/steps.js';
 import type { Finding, ReportModel } from '../model/types.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { evaluateDeadline, type DeadlineOverride } from './deadline.js';
@@ -44,7 +45,12 @@ export function byPosition(a: Pick<Finding, 'span' | 'severity' | 'code'>, b: Pi
 }
 
 export function analyze(report: Report, text: string, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): Analysis {
-    const model = buildModel(report, text, registry);
+    return finish(analyzeInSteps(report, text, registry, options));
+}
+
+/** analyze() in steps: the model is read in steps of lines (buildModelInSteps), the rules run at the end. */
+function* analyzeInSteps(report: Report, text: string, registry: TemplateRegistry, options: CheckOptions): Generator<void, Analysis> {
+    const model = yield* buildModelInSteps(report, text, registry);
     const all = [...model.findings, ...evaluateRules(model), ...blankFindings(model), ...evaluateProse(model), ...evaluateDeadline(model, options.deadline)];
     if (options.suppress === false || !mayHaveSuppressions(text)) return { model, findings: all.sort(byPosition), suppressed: [], suppressions: [] };
     const { findings, suppressed, ranges } = applySuppressions(text, all, registry);
@@ -62,9 +68,43 @@ export function analyzeCached(report: Report, text: string, registry: TemplateRe
     return analysis;
 }
 
+/** Analyses under way in steps (prepareAnalysis), per report: a step interrupted goes on from where it was. */
+const underway = new WeakMap<Report, { text: string; registry: TemplateRegistry; options: CheckOptions; steps: Generator<void, Analysis> }>();
+
+/**
+ * Prepares analyzeCached's analysis in steps: yields between steps, and when done the analysis is
+ * remembered as analyzeCached would remember it. Stopped between two steps (its driver is cancelled),
+ * the next call goes on from there while the report, text and settings are the same.
+ */
+export function* prepareAnalysis(report: Report, text: string, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): Generator<void, void> {
+    const hit = cache.get(report);
+    if (hit && hit.registry === registry && hit.analysis.model.text === text && sameOptions(hit.options, options)) return;
+    let job = underway.get(report);
+    if (!job || job.text !== text || job.registry !== registry || !sameOptions(job.options, options)) {
+        job = { text, registry, options: { ...options }, steps: analyzeInSteps(report, text, registry, options) };
+        underway.set(report, job);
+    }
+    for (;;) {
+        let next: IteratorResult<void, Analysis>;
+        try {
+            next = job.steps.next();
+        } catch (e) {
+            underway.delete(report); // analyze() would have thrown too: the next try starts afresh
+            throw e;
+        }
+        if (next.done) {
+            underway.delete(report);
+            cache.set(report, { registry, options: job.options, analysis: next.value });
+            return;
+        }
+        yield;
+    }
+}
+
 /** Drops the remembered analysis of a report (a document no editor shows any more keeps only its summary). */
 export function forgetAnalysis(report: Report): void {
     cache.delete(report);
+    underway.delete(report);
 }
 
 /** Parse and check a text without a workspace (CLI, benchmarks, tests). */

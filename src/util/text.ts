@@ -133,24 +133,48 @@ export function visibleText(text: string): string {
  * Values are shown with visibleText: user text never puts a raw control character in a message.
  */
 export function fillTemplate(template: string, params: Readonly<Record<string, unknown>>): string {
-    const fill = (part: string, optional: boolean): string | undefined => {
-        let missing = false;
-        const out = part.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-            const value = params[name];
-            if (value === undefined || value === null) {
-                missing = true;
-                return placeholder;
-            }
-            return visibleText(String(value));
-        });
-        return missing && optional ? undefined : out;
-    };
     let result = '';
+    for (const part of compiled(template)) result += (part.optional ? fillPart(part.pieces, params) : fillPart(part.pieces, params, true)) ?? '';
+    return result;
+}
+
+/** A template cut into literal text and names (a name is an object), per [ … ] part. */
+type Pieces = Array<string | { name: string }>;
+type CompiledTemplate = Array<{ pieces: Pieces; optional: boolean }>;
+
+/** Templates are few (the catalogue, template data) and filled for every finding: cut each once. */
+const compiledTemplates = new Map<string, CompiledTemplate>();
+
+function compiled(template: string): CompiledTemplate {
+    let out = compiledTemplates.get(template);
+    if (out) return out;
+    const pieces = (part: string): Pieces => part.split(/\{(\w+)\}/).map((piece, i) => (i % 2 ? { name: piece } : piece)).filter(p => p !== '');
+    out = [];
     let last = 0;
     for (const match of template.matchAll(/\[([^[\]]*)\]/g)) {
-        result += fill(template.slice(last, match.index), false);
-        result += fill(match[1], true) ?? '';
+        out.push({ pieces: pieces(template.slice(last, match.index)), optional: false }, { pieces: pieces(match[1]), optional: true });
         last = match.index + match[0].length;
     }
-    return result + fill(template.slice(last), false);
+    out.push({ pieces: pieces(template.slice(last)), optional: false });
+    if (compiledTemplates.size < 10_000) compiledTemplates.set(template, out);
+    return out;
+}
+
+/** One part filled; undefined when a name has no value (a required part keeps the placeholder). */
+function fillPart(pieces: Pieces, params: Readonly<Record<string, unknown>>, required = false): string | undefined {
+    let out = '';
+    for (const piece of pieces) {
+        if (typeof piece === 'string') {
+            out += piece;
+            continue;
+        }
+        const value = params[piece.name];
+        if (value === undefined || value === null) {
+            if (!required) return undefined;
+            out += `{${piece.name}}`;
+        } else {
+            out += visibleText(String(value));
+        }
+    }
+    return out;
 }

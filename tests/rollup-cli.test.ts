@@ -63,6 +63,21 @@ describe('xxgk check --registry: the roll-up rule', () => {
     });
 });
 
+describe('xxgk check --registry: suppression comments', () => {
+    it('apply to the registry findings too: the roll-up finding under `xxgk-disable-next-line xxgk/rollup` is listed as suppressed', () => {
+        const county = path.join(temp, 'county-suppressed');
+        cpSync(countyDir, county, { recursive: true });
+        const file = path.join(county, '2024', '001-青溪县人民政府.xxgk');
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/^行政许可 +\|/m, m => `// xxgk-disable-next-line xxgk/rollup 桃源镇未报送，按上报数汇总\n${m}`));
+        const run = xxgk('check', '--format', 'json', '--registry', path.join(county, '单位名单.csv'), county);
+        const files = JSON.parse(run.stdout).files as { path: string; findings: JsonFinding[]; suppressed?: (JsonFinding & { suppression: { justification: string } })[] }[];
+        const government_ = files.find(f => f.path.endsWith('001-青溪县人民政府.xxgk') && f.path.includes('2024'))!;
+        expect(government_.findings.map(f => f.code)).not.toContain('xxgk/rollup');
+        expect(government_.findings.map(f => f.code)).not.toContain('xxgk/unused-suppression');
+        expect(government_.suppressed?.map(f => [f.code, f.suppression.justification])).toEqual([['xxgk/rollup', '桃源镇未报送，按上报数汇总']]);
+    });
+});
+
 describe('xxgk sum', () => {
     it('writes the county government\'s 汇总 from its children: every cell the fixture\'s own 汇总 has, but the one it got wrong', () => {
         const out = path.join(temp, 'sum-2024.xxgk');

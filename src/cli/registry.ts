@@ -12,6 +12,7 @@ import type { Filing } from '../office/filing.js';
 import { FilingIndex } from '../office/filings.js';
 import { DEFAULT_REGISTRY_NAMES, parseRegistryFile, unreadableRegistry } from '../office/registry-file.js';
 import type { RegistryRead, UnitRegistry } from '../office/registry.js';
+import { splitSuppressed } from '../rules/suppress.js';
 import { visibleText } from '../util/text.js';
 import { UsageError, type OptionValues } from './args.js';
 import { outFinding, outRange, ReadError, readRegularFile, type FileResult, type OutFinding } from './check-file.js';
@@ -78,7 +79,10 @@ export function addRegistryFindings(results: readonly FileResult[], registry: Un
         const found = [...officeFindings(index, filing, { threshold }), ...unitRollupFindings(index, filing, figuresOf, nationalRegistry)];
         if (!found.length) continue;
         const out: OutFinding[] = found.map(f => outFinding(f, () => outRange(f.span, f.range)));
-        result.findings = [...result.findings, ...out].sort(byOutPosition);
+        // The report's suppression comments apply to these findings too (as to the cross-year ones).
+        const { visible, suppressed } = splitSuppressed(out, result.suppressions, f => f.range.start.line - 1);
+        if (visible.length) result.findings = [...result.findings, ...visible].sort(byOutPosition);
+        if (suppressed.length) result.suppressed = [...(result.suppressed ?? []), ...suppressed].sort(byOutPosition);
     }
 }
 

@@ -13,6 +13,8 @@ export interface CatalogEntry {
     domainRule?: string;
     severity: Severity;
     lenient?: boolean;
+    /** Found after the report's own check, against other reports or the unit registry (src/office): a suppression of it is not "unused" in the report's own check. */
+    later?: boolean;
     title: string;
     message: string;
 }
@@ -91,13 +93,13 @@ const entries = [
     { code: 'xxgk/registry-empty', severity: 'warning', title: '单位名单没有单位', message: '单位名单中没有单位[（表头在第 {row} 行）]' },
 
     // --- reports against the unit registry (src/office/checks.ts)
-    { code: 'xxgk/unit-unmatched', severity: 'warning', title: '机关不在单位名单中', message: '机关「{agency}」不在单位名单中[；相近的有：{candidates}]；如是名单中的单位，请在名单中加别名，或在报告中写「单位编号：」' },
-    { code: 'xxgk/unit-ambiguous', severity: 'warning', title: '机关对应多个单位', message: '机关「{agency}」对应单位名单中的 {count} 个单位：{candidates}；请写「单位编号：」指明是哪一个' },
-    { code: 'xxgk/unit-id-unknown', severity: 'error', title: '单位编号不在名单中', message: '单位编号「{id}」不在单位名单中[；是否要写「{suggestion}」？]' },
-    { code: 'xxgk/unit-id-name', severity: 'warning', title: '单位编号与机关不符', message: '单位编号「{id}」在单位名单中是「{name}」，而机关写的是「{agency}」，也不是它的别名' },
-    { code: 'xxgk/unit-inactive', severity: 'warning', title: '单位当年不在名单中', message: '「{name}」（编号 {id}）{when}，{year} 年度不在单位名单中' },
-    { code: 'xxgk/unit-duplicate', severity: 'warning', title: '同一单位同一年度有两份报告', message: '「{name}」（编号 {id}）的 {year} 年度报告不止一份，另一份是 {other}；报送情况按「{chosen}」计' },
-    { code: 'xxgk/content-similar', severity: 'info', title: '正文与上年雷同', message: '正文与本单位 {lastYear} 年度报告的相似度为 {percent}%（不低于 {threshold}%），内容可能雷同（{lastSource}）' },
+    { code: 'xxgk/unit-unmatched', later: true, severity: 'warning', title: '机关不在单位名单中', message: '机关「{agency}」不在单位名单中[；相近的有：{candidates}]；如是名单中的单位，请在名单中加别名，或在报告中写「单位编号：」' },
+    { code: 'xxgk/unit-ambiguous', later: true, severity: 'warning', title: '机关对应多个单位', message: '机关「{agency}」对应单位名单中的 {count} 个单位：{candidates}；请写「单位编号：」指明是哪一个' },
+    { code: 'xxgk/unit-id-unknown', later: true, severity: 'error', title: '单位编号不在名单中', message: '单位编号「{id}」不在单位名单中[；是否要写「{suggestion}」？]' },
+    { code: 'xxgk/unit-id-name', later: true, severity: 'warning', title: '单位编号与机关不符', message: '单位编号「{id}」在单位名单中是「{name}」，而机关写的是「{agency}」，也不是它的别名' },
+    { code: 'xxgk/unit-inactive', later: true, severity: 'warning', title: '单位当年不在名单中', message: '「{name}」（编号 {id}）{when}，{year} 年度不在单位名单中' },
+    { code: 'xxgk/unit-duplicate', later: true, severity: 'warning', title: '同一单位同一年度有两份报告', message: '「{name}」（编号 {id}）的 {year} 年度报告不止一份，另一份是 {other}；报送情况按「{chosen}」计' },
+    { code: 'xxgk/content-similar', later: true, severity: 'info', title: '正文与上年雷同', message: '正文与本单位 {lastYear} 年度报告的相似度为 {percent}%（不低于 {threshold}%），内容可能雷同（{lastSource}）' },
     { code: 'xxgk/tables-identical', severity: 'info', title: '各表数字与上年相同', message: '二、三、四部分各表的数字与本单位 {lastYear} 年度报告完全相同（{lastSource}）' },
 
     // --- the tool itself

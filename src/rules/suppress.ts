@@ -9,8 +9,9 @@
  *
  * Codes are rule codes (xxgk/row-total) or R-numbers of docs/domain.md (R7: every code of that
  * rule); after them, the reason, kept as the justification. An unknown code is an error, a
- * suppression that suppresses nothing a warning (cross-year codes excepted: their findings come
- * later, from two reports). Applied in one place, src/rules/check.ts, and to the cross-year findings
+ * suppression that suppresses nothing a warning (codes found later excepted: the cross-year,
+ * roll-up and registry findings come from other reports or the unit registry). Applied in one place,
+ * src/rules/check.ts, and to those later findings (the CLI's cross-year and registry stages, the server's cross-year checks)
  * with the same ranges (SuppressionRange), so that the editor, the CLI, the preview and the exports agree.
  */
 import type { Finding, Span } from '../model/types.js';
@@ -57,10 +58,10 @@ export function isSuppressible(code: string): boolean {
     return !NOT_SUPPRESSIBLE.has(code);
 }
 
-/** Code or R-number (lower case) → the codes it stands for; and the codes of cross-year rules. */
+/** Code or R-number (lower case) → the codes it stands for; and the codes found after a report's own check (cross-year, roll-up, registry). */
 interface CodeIndex {
     byName: Map<string, Set<string>>;
-    crossYear: Set<string>;
+    later: Set<string>;
 }
 
 const indexes = new WeakMap<TemplateRegistry, CodeIndex>();
@@ -68,7 +69,7 @@ const indexes = new WeakMap<TemplateRegistry, CodeIndex>();
 function codeIndex(registry: TemplateRegistry): CodeIndex {
     let index = indexes.get(registry);
     if (index) return index;
-    index = { byName: new Map(), crossYear: new Set() };
+    index = { byName: new Map(), later: new Set() };
     const add = (code: string, domainRule?: string) => {
         if (NOT_SUPPRESSIBLE.has(code)) return;
         const own = index!.byName.get(code.toLowerCase()) ?? new Set<string>();
@@ -80,11 +81,14 @@ function codeIndex(registry: TemplateRegistry): CodeIndex {
             index!.byName.set(domainRule.toLowerCase(), rule);
         }
     };
-    for (const entry of catalog.values()) add(entry.code, entry.domainRule);
+    for (const entry of catalog.values()) {
+        add(entry.code, entry.domainRule);
+        if (entry.later) index.later.add(entry.code);
+    }
     for (const template of registry.all()) {
         for (const rule of [...template.rules, ...(template.prose?.facts ?? []), ...(template.prose?.expectations ?? [])]) {
             add(rule.code, rule.domainRule);
-            if ('kind' in rule && rule.kind === 'cross-year') index.crossYear.add(rule.code);
+            if ('kind' in rule && (rule.kind === 'cross-year' || rule.kind === 'rollup')) index.later.add(rule.code);
         }
     }
     indexes.set(registry, index);
@@ -133,7 +137,7 @@ export function applySuppressions(text: string, findings: readonly Finding[], re
     }
     for (const d of directives) {
         const unused = d.kind === 'enable' ? (d.closed ? [] : ['']) :
-            d.entries.filter(e => !e.used && [...e.codes].some(c => !index.crossYear.has(c))).map(e => e.written);
+            d.entries.filter(e => !e.used && [...e.codes].some(c => !index.later.has(c))).map(e => e.written);
         if (unused.length) {
             problems.push(finding('xxgk/unused-suppression', d.span, {
                 directive: d.text.length > 60 ? `${d.text.slice(0, 60)}…` : d.text,

@@ -187,7 +187,13 @@ describe('xxgk status on the fixture county', () => {
     it('says what is wrong with the arguments, the registry or the folder', () => {
         expect(xxgk('status', county).code).toBe(2);
         expect(xxgk('status', '--year', '2024', '--as-of', '1月', county).stderr).toContain('--as-of 应为日期');
-        const none = xxgk('status', '--year', '2024', path.join(county, '2024'));
+        // The registry above a year folder is found; a folder with none above it says so.
+        const above = xxgk('status', '--year', '2024', path.join(county, '2024'));
+        expect(above.stderr).not.toContain('没有单位名单');
+        expect(above.stdout).toContain('合计 30 个单位');
+        const lone = mkdtempSync(path.join(tmpdir(), 'xxgk-status-no-registry-'));
+        const none = xxgk('status', '--year', '2024', lone);
+        rmSync(lone, { recursive: true, force: true });
         expect(none.code).toBe(2);
         expect(none.stderr).toContain('没有单位名单');
         expect(xxgk('status', '--year', '2024', '--registry', path.join(temp, 'nothing.csv'), county).stderr).toContain('文件不存在');

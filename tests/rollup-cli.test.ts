@@ -126,6 +126,22 @@ describe('xxgk sum', () => {
         expect(existsSync(path.join(temp, '青溪县人民政府-2023.xxgk'))).toBe(true);
     });
 
+    it('finds the registry in a folder above the reports given (one registry above the year folders)', () => {
+        const files = ['002-青溪县发展和改革局.xxgk', '003-青溪县教育局.xxgk'].map(f => path.join(countyDir, '2024', f));
+        const year = path.join(countyDir, '2024');
+        for (const given of [[year], files]) {
+            const r = xxgk('sum', '--year', '2024', '--unit', '001', '-o', '-', ...given);
+            expect(r.stderr).not.toMatch(/单位名单/);
+            expect(r.code).toBe(0);
+            expect(r.stdout).toMatch(/^机关：青溪县人民政府/m);
+        }
+    });
+
+    const lone = mkdtempSync(path.join(tmpdir(), 'xxgk-no-registry-'));
+    const other = path.join(temp, 'other-county');
+    cpSync(path.join(countyDir, '单位名单.csv'), path.join(other, '单位名单.csv'));
+    afterAll(() => rmSync(lone, { recursive: true, force: true }));
+
     it('usage problems are one-line messages with exit code 2', () => {
         const cases: [string[], RegExp][] = [
             [['--unit', '001', countyDir], /--year/],
@@ -135,7 +151,8 @@ describe('xxgk sum', () => {
             [['--year', '2024', '--unit', '999', countyDir], /没有编号为「999」/],
             [['--year', '2024', '--unit', '002', countyDir], /没有下级单位/],
             [['--year', '2024', '--unit', '004', countyDir], /2024 年度不存在/],
-            [['--year', '2024', '--unit', '001', path.join(countyDir, '2024')], /没有单位名单/],
+            [['--year', '2024', '--unit', '001', lone], /没有单位名单/],
+            [['--year', '2024', '--unit', '001', countyDir, other], /不止一份单位名单/],
         ];
         for (const [args, message] of cases) {
             const r = xxgk('sum', ...args);

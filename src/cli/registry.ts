@@ -3,7 +3,7 @@
  * file (so `check` prints and counts them like any other), and the registry-based findings of the
  * reports checked in the same run (src/office/checks.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { officeFindings } from '../office/checks.js';
 import { unitRollupFindings } from '../office/unit-rollup.js';
@@ -36,13 +36,47 @@ export async function loadRegistry(file: string): Promise<LoadedRegistry> {
     return { path: file, bytes, ...await parseRegistryFile(bytes, path.basename(file)) };
 }
 
-/** 单位名单.csv or 单位名单.xlsx in a folder (or in the folder of a file given). */
-export function defaultRegistry(folder: string): string | undefined {
+/** 单位名单.csv or 单位名单.xlsx in a folder. */
+function defaultRegistry(folder: string): string | undefined {
     for (const name of DEFAULT_REGISTRY_NAMES) {
         const candidate = path.join(folder, name);
         if (existsSync(candidate)) return candidate;
     }
     return undefined;
+}
+
+/**
+ * The registry for reports given as folders or files: the nearest 单位名单.csv/.xlsx in the folder of
+ * each path or a folder above it (offices keep one registry above the year folders). Undefined when
+ * there is none; a UsageError when the paths lead to different registries.
+ */
+export function findRegistry(paths: readonly string[]): string | undefined {
+    const found = new Map<string, string>(); // absolute → as shown (relative to a folder given when it is in one)
+    for (const p of paths) {
+        const given = folderOf(p);
+        let folder = path.resolve(given);
+        for (;;) {
+            const registry = defaultRegistry(folder);
+            if (registry) {
+                if (!found.has(registry)) found.set(registry, folder === path.resolve(given) ? path.join(given, path.basename(registry)) : registry);
+                break;
+            }
+            const parent = path.dirname(folder);
+            if (parent === folder) break;
+            folder = parent;
+        }
+    }
+    if (found.size > 1) throw new UsageError(`给出的年报对应不止一份单位名单：${[...found.values()].map(visibleText).join('、')}；请用 --registry 指明`);
+    return [...found.values()][0];
+}
+
+/** The folder a path names (a file's folder). */
+function folderOf(p: string): string {
+    try {
+        return statSync(p).isDirectory() ? p : path.dirname(p);
+    } catch {
+        return path.dirname(p);
+    }
 }
 
 /** The registry's problems as the findings of a file result for the registry itself. */

@@ -18,7 +18,7 @@ import { checkAll } from './pool.js';
 import { visibleText } from '../util/text.js';
 import { UsageError, type OptionValues } from './args.js';
 import { jobsOption } from './check.js';
-import { defaultRegistry, filingsOf, loadRegistry, registryResult, thresholdOption } from './registry.js';
+import { filingsOf, findRegistry, loadRegistry, registryResult, thresholdOption } from './registry.js';
 import { formatText, VERSION } from './output.js';
 
 const FORMATS = ['text', 'json', 'html', 'xlsx'] as const;
@@ -36,7 +36,7 @@ export async function runStatus(values: OptionValues, positionals: string[]): Pr
     const threshold = thresholdOption(values);
     const jobs = jobsOption(values);
     if (!positionals.length) throw new UsageError('请给出存放年报的目录');
-    const registryPath = (values.registry as string | undefined) ?? positionals.map(p => defaultRegistry(p)).find(Boolean);
+    const registryPath = (values.registry as string | undefined) ?? findRegistry(positionals);
     if (!registryPath) {
         process.stderr.write(`xxgk: 没有单位名单：请用 --registry 给出，或在 ${positionals[0]} 中放一份 单位名单.csv 或 单位名单.xlsx（可先运行 xxgk units init ${positionals[0]} 生成草稿）\n`);
         return 2;

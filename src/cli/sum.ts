@@ -5,8 +5,6 @@
  * prose left for the writer with the children included and missing. Written like `xxgk new`: a
  * file named 机关名称-年度.xxgk (or -o), never over an existing file without --force.
  */
-import { statSync } from 'node:fs';
-import * as path from 'node:path';
 import { parseYear } from '../model/meta-values.js';
 import { FilingIndex } from '../office/filings.js';
 import { describeUnit } from '../office/registry.js';
@@ -20,7 +18,7 @@ import { jobsOption } from './check.js';
 import { expandPaths } from './files.js';
 import { chooseTemplate, writeReport } from './new.js';
 import { checkAll } from './pool.js';
-import { defaultRegistry, filingsOf, loadRegistry } from './registry.js';
+import { filingsOf, findRegistry, loadRegistry } from './registry.js';
 
 const messages = {
     folder: '请给出下级单位年报所在的目录或文件',
@@ -43,7 +41,7 @@ export async function runSum(values: OptionValues, positionals: string[]): Promi
     if (!positionals.length) throw new UsageError(messages.folder);
     const jobs = jobsOption(values);
     const template = chooseTemplate(values.format as string | undefined, year);
-    const registryFile = (values.registry as string | undefined) ?? positionals.map(folderOf).map(defaultRegistry).find(f => f !== undefined);
+    const registryFile = (values.registry as string | undefined) ?? findRegistry(positionals);
     if (!registryFile) throw new UsageError(messages.noRegistry);
     const loaded = await loadRegistry(registryFile);
     const unreadable = loaded.problems.find(p => p.code === 'xxgk/registry-unreadable');
@@ -71,11 +69,3 @@ export async function runSum(values: OptionValues, positionals: string[]): Promi
     return writeReport(values, made.text, `${plainFileName(unit.name, '汇总')}-${year}${REPORT_EXTENSION}`, messages.done(made.included.length, made.missing));
 }
 
-/** The folder a path names (a file's folder). */
-function folderOf(p: string): string {
-    try {
-        return statSync(p).isDirectory() ? p : path.dirname(p);
-    } catch {
-        return p;
-    }
-}

@@ -7,6 +7,9 @@
  * - a failure while building one document is logged and becomes an `xxgk/internal` diagnostic of
  *   that document; the other documents carry on; a document whose file can no longer be read is gone;
  * - every change's range is clamped to the text before it is applied;
+ * - a text the client sends over the file read limit (MAX_REPORT_BYTES) is neither parsed nor
+ *   checked: its document is that of an empty text with one `xxgk/too-large` diagnostic, until an
+ *   edit brings it back under the limit (the editor keeps the text);
  * - files are read only when they are regular `.xxgk` files of a sane size (no FIFO, device or
  *   directory, no unbounded read: as the CLI reads them), for the workspace, the cross-year index
  *   and the preview alike.
@@ -25,7 +28,7 @@ import { catalogEntry } from '../src/rules/catalog.js';
 import { forgetAnalysis, prepareAnalysis } from '../src/rules/check.js';
 import { parseInSteps } from '../src/language/parser.js';
 import type { XxgkAddedServices } from '../src/language/xxgk-module.js';
-import { readRegularFile, readReport, ReadError } from '../src/cli/check-file.js';
+import { MAX_REPORT_BYTES, readRegularFile, readReport, ReadError } from '../src/cli/check-file.js';
 import { fillTemplate } from '../src/util/text.js';
 import type { SavedDocuments } from './save-checks.js';
 
@@ -130,6 +133,28 @@ export const clampedTextDocuments: TextDocumentsConfiguration<TextDocument> = {
 const clampPosition = (document: TextDocument, position: { line: number; character: number }) =>
     document.positionAt(document.offsetAt({ line: Math.max(0, Number(position?.line) || 0), character: Math.max(0, Number(position?.character) || 0) }));
 
+/**
+ * The UTF-8 size of a text the client sent when it is over MAX_REPORT_BYTES (the limit of the files
+ * read from disk), else undefined. A UTF-16 code unit takes at most 3 bytes: short texts are not measured.
+ */
+export function oversizedBytes(text: string): number | undefined {
+    if (text.length * 3 <= MAX_REPORT_BYTES) return undefined;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    return bytes > MAX_REPORT_BYTES ? bytes : undefined;
+}
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+
+/** What a text over the limit gets instead of being checked (Chinese, from the catalogue). */
+export const tooLargeMessage = (bytes: number) =>
+    fillTemplate(catalogEntry('xxgk/too-large').message, { size: megabytes(bytes), limit: megabytes(MAX_REPORT_BYTES) });
+
+/** Open documents whose text is over the limit, with its size: built as an empty text. */
+const oversized = new WeakMap<LangiumDocument, number>();
+
+/** The size of a document's text in the editor when it is over the limit (it is not checked), else undefined. */
+export const tooLargeBytes = (document: LangiumDocument): number | undefined => oversized.get(document);
+
 /** Where problems of the server itself go: the client's output panel (stderr without a client). */
 export function logProblem(services: LangiumSharedCoreServices, what: string, error: unknown): void {
     const detail = error instanceof Error ? error.stack ?? error.message : String(error);
@@ -140,13 +165,16 @@ export function logProblem(services: LangiumSharedCoreServices, what: string, er
 /** What an internal error in a stage of checking a report says (Chinese, from the catalogue). */
 const internalMessage = (stage: string) => fillTemplate(catalogEntry('xxgk/internal').message, { stage });
 
+/** An error of the document as a whole, at its start. */
+const errorAtStart = (code: 'xxgk/internal' | 'xxgk/too-large', message: string): Diagnostic => ({
+    severity: 1, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message, code, source: 'xxgk', data: { code },
+});
+
 /** An internal error as a diagnostic of the document it happened in. */
-export function internalDiagnostic(stage: string): Diagnostic {
-    return {
-        severity: 1, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        message: internalMessage(stage), code: 'xxgk/internal', source: 'xxgk', data: { code: 'xxgk/internal' },
-    };
-}
+export const internalDiagnostic = (stage: string): Diagnostic => errorAtStart('xxgk/internal', internalMessage(stage));
+
+/** The one diagnostic of a text over the limit. */
+const tooLargeDiagnostic = (bytes: number): Diagnostic => errorAtStart('xxgk/too-large', tooLargeMessage(bytes));
 
 const stageNames: Partial<Record<DocumentState, string>> = {
     [DocumentState.Parsed]: '读取',
@@ -285,8 +313,25 @@ export class XxgkDocumentFactory extends DefaultLangiumDocumentFactory {
         }
     }
 
+    /** An open text over the limit is built as an empty one (see oversizedBytes), its own document an empty text too. */
+    override async update<T extends AstNode>(document: LangiumDocument<T>, token: CancellationToken): Promise<LangiumDocument<T>> {
+        await super.update(document, token);
+        if (oversized.has(document)) {
+            const { uri, languageId, version } = document.textDocument;
+            Object.defineProperty(document, 'textDocument', { value: TextDocument.create(uri, languageId, version, ''), configurable: true });
+        }
+        return document;
+    }
+
     protected override async getUpdatedText<T extends AstNode>(document: LangiumDocument<T>, textDocument: TextDocument | undefined, token: CancellationToken): Promise<string> {
-        if (textDocument) return textDocument.getText();
+        oversized.delete(document);
+        if (textDocument) {
+            const text = textDocument.getText();
+            const bytes = oversizedBytes(text);
+            if (bytes === undefined) return text;
+            oversized.set(document, bytes);
+            return '';
+        }
         try {
             return await super.getUpdatedText(document, textDocument, token);
         } catch (e) {
@@ -402,6 +447,8 @@ export class XxgkDocumentBuilder extends DefaultDocumentBuilder {
             const failed = this.failures.get(key);
             this.failures.delete(key);
             if (failed) (document.diagnostics ??= []).push(...[...failed].map(internalDiagnostic));
+            const bytes = tooLargeBytes(document);
+            if (bytes !== undefined) document.diagnostics = [tooLargeDiagnostic(bytes)];
             // A document no editor shows keeps its summaries and diagnostics, not its tree (nor with it its analysis).
             factory?.dehydrate(document);
         }

@@ -3,7 +3,6 @@
  * document, else the file), runs src/format/next-year.ts and answers with the new text; the client
  * chooses where to save it.
  */
-import { readFileSync } from 'node:fs';
 import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Report } from '../src/language/generated/ast.js';
@@ -11,11 +10,11 @@ import { nextYearReport, NextYearError } from '../src/format/next-year.js';
 import { NextYearMethods, type NextYearParams, type NextYearResult } from '../src/format/next-year-protocol.js';
 import { analyze, analyzeCached } from '../src/rules/check.js';
 import { plainFileName, REPORT_EXTENSION } from '../src/util/report-files.js';
-import { reportOf } from './documents.js';
+import { ReadError } from '../src/cli/check-file.js';
+import { readReportFile, reportOf, tooLargeBytes, tooLargeMessage } from './documents.js';
 import type { XxgkServices } from './xxgk-services.js';
 
 const messages = {
-    unreadable: (path: string, reason: string) => `无法读取 ${path}（${reason}）`,
     failed: (reason: string) => `生成失败：${reason}`,
 };
 
@@ -26,17 +25,17 @@ export async function analysisOfUri(shared: LangiumSharedServices, xxgk: XxgkSer
     if (documents.hasDocument(parsed)) {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
         const doc = documents.getDocument(parsed)!;
+        const tooLarge = tooLargeBytes(doc);
+        if (tooLarge !== undefined) throw new NextYearError(tooLargeMessage(tooLarge));
         const text = doc.textDocument.getText();
         return { analysis: analyzeCached(reportOf(shared, doc), text, xxgk.xxgk.Templates), version: doc.textDocument.version };
     }
     let text: string;
     try {
-        text = readFileSync(parsed.fsPath, 'utf8');
+        text = readReportFile(parsed); // a regular .xxgk file of a sane size, as every file the server reads
     } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        throw new NextYearError(messages.unreadable(parsed.fsPath, err.code ?? err.message));
+        throw e instanceof ReadError ? new NextYearError(e.message) : e;
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const report = xxgk.parser.LangiumParser.parse<Report>(text).value;
     return { analysis: analyze(report, text, xxgk.xxgk.Templates), version: -1 };
 }

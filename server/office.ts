@@ -9,7 +9,7 @@
  * and the counts of its findings, taken before the tree is dropped; not the model). The index of
  * filings is rebuilt after each change.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils, DocumentState, URI, UriUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver';
@@ -23,7 +23,8 @@ import { FilingIndex } from '../src/office/filings.js';
 import {
     OfficeMethods, type ExportStatusParams, type ExportStatusResult, type InitRegistryResult, type StatusParams, type StatusResult,
 } from '../src/office/protocol.js';
-import { DEFAULT_REGISTRY_NAMES, parseRegistryFile, unreadableRegistry } from '../src/office/registry-file.js';
+import { DEFAULT_REGISTRY_NAMES, unreadableRegistry } from '../src/office/registry-file.js';
+import { loadRegistry } from '../src/cli/registry.js';
 import { describeUnit, type RegistryRead } from '../src/office/registry.js';
 import { computeStatus, DEFAULT_SIMILARITY_THRESHOLD, type StatusReport } from '../src/office/status.js';
 import { statusHtml } from '../src/office/status-html.js';
@@ -120,9 +121,9 @@ export class OfficeWorkspace {
             let read: RegistryRead;
             let text: string | undefined;
             try {
-                const bytes = readFileSync(file);
-                read = await parseRegistryFile(bytes, path.basename(file));
-                if (!file.toLowerCase().endsWith('.xlsx')) text = new TextDecoder().decode(bytes);
+                const { registry, problems, bytes } = await loadRegistry(file); // a FIFO would block the server
+                read = { registry, problems };
+                if (bytes && !file.toLowerCase().endsWith('.xlsx')) text = new TextDecoder().decode(bytes);
             } catch (e) {
                 const code = (e as NodeJS.ErrnoException).code;
                 read = unreadableRegistry(code === 'ENOENT' ? '文件不存在' : code ?? (e as Error).message);

@@ -16,7 +16,7 @@ import { analyze, analyzeCached } from '../src/rules/check.js';
 import { ExportError, isExportFormat, outputPath, pdfFonts, renderExport, writeExport } from '../src/export/export.js';
 import { exportStrings } from '../src/export/strings.js';
 import { ReadError } from '../src/cli/check-file.js';
-import { logProblem, readReportFile, reportOf } from './documents.js';
+import { logProblem, oversizedBytes, readReportFile, reportOf, tooLargeBytes, tooLargeMessage } from './documents.js';
 import type { XxgkServices } from './xxgk-services.js';
 
 const messages = {
@@ -52,6 +52,8 @@ export function registerPreviewService(shared: LangiumSharedServices, xxgk: Xxgk
         const parsed = URI.parse(uri);
         const editor = editors.get(uri);
         if (editor) {
+            const tooLarge = oversizedBytes(editor.getText()); // neither parsed nor checked (server/documents.ts)
+            if (tooLarge !== undefined) throw new ExportError(tooLargeMessage(tooLarge));
             const validated = await builder.waitUntil(DocumentState.Validated, parsed).then(() => true, () => false);
             const doc = documents.getDocument(parsed);
             const now = editors.get(uri);
@@ -70,7 +72,7 @@ export function registerPreviewService(shared: LangiumSharedServices, xxgk: Xxgk
 
     builder.onBuildPhase(DocumentState.Validated, docs => {
         for (const doc of docs) {
-            if (!previewed.has(doc.uri.toString()) || !documents.hasDocument(doc.uri)) continue;
+            if (!previewed.has(doc.uri.toString()) || !documents.hasDocument(doc.uri) || tooLargeBytes(doc) !== undefined) continue;
             try {
                 void connection.sendNotification(PreviewMethods.view, viewOfDocument(doc));
             } catch (e) {

@@ -3,8 +3,8 @@
  * a report with errors exported with a warning or refused with --strict, a missing font, and an
  * output path that would overwrite the report.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,26 @@ describe('xxgk export', () => {
         const r = xxgk('export', report, '--format', 'pdf', '--font', path.join(dir, 'no-such-font.ttf'), '-o', path.join(dir, 'x.pdf'));
         expect(r.code).toBe(2);
         expect(r.stderr).toBe(`xxgk: 字体文件不存在：${path.join(dir, 'no-such-font.ttf')}（见设置 xxgk.export.fontPath 或命令行 --font）\n`);
+        expect(existsSync(path.join(dir, 'x.pdf'))).toBe(false);
+    });
+
+    it('a font that is not a regular file, or over 100 MB, is refused unread with a clear message', () => {
+        const fifo = path.join(dir, 'fifo.ttf');
+        execFileSync('mkfifo', [fifo]);
+        const huge = path.join(dir, 'huge.ttf');
+        writeFileSync(huge, '');
+        truncateSync(huge, 100 * 1024 * 1024 + 1); // sparse: nothing written to disk (the limit: MAX_FONT_BYTES)
+        const device = path.join(dir, 'zero.ttf');
+        symlinkSync('/dev/zero', device);
+        for (const [font, message] of [
+            [fifo, `字体 ${fifo} 不是普通文件（目录、命名管道或设备文件），未读取`],
+            [device, `字体 ${device} 不是普通文件（目录、命名管道或设备文件），未读取`],
+            [dir, `字体 ${dir} 不是普通文件（目录、命名管道或设备文件），未读取`],
+            [huge, `字体文件 ${huge} 过大（100.0 MB），超过 100 MB 的上限，未读取`],
+        ]) {
+            const r = xxgk('export', report, '--format', 'pdf', '--font', font, '-o', path.join(dir, 'x.pdf'));
+            expect([r.code, r.stderr]).toEqual([2, `xxgk: ${message}\n`]);
+        }
         expect(existsSync(path.join(dir, 'x.pdf'))).toBe(false);
     });
 

@@ -15,6 +15,7 @@ import { LineIndex } from '../src/util/lines.js';
 import { textRegions } from '../src/util/regions.js';
 import { CstUtils } from 'langium';
 import { check, examplesDir, fixturesDir, read, services, xxgkFiles } from './support/helpers.js';
+import { formattingInvariant } from './fuzz/engine.js';
 
 const files = [examplesDir, path.join(fixturesDir, 'rules'), path.join(fixturesDir, 'clean')].flatMap(xxgkFiles);
 const reanalyze = (text: string) => check(text);
@@ -106,6 +107,45 @@ describe('formatting', () => {
             expect(formatText(check(once).model)).toBe(once);
             expect(meaning(check(once))).toEqual(meaning(check(text)));
         }), { numRuns: 150 });
+    });
+    it('splits a metadata line at its first colon, also when U+2028 or U+2029 follows a second one', () => {
+        // npm run fuzz, seed 82064 document 6966: `年度:年度：\u2028 2…` was read as the key 年度:年度.
+        for (const [value, kept] of [['年度：\u2028 2.重复申请|收费', '年度：\u2028 2.重复申请|收费'], ['年度：\u2029x ', '年度：\u2029x'],
+            ['a\u2028b：c', 'a\u2028b：c'], ['\u20282024', '2024']]) {
+            const text = `标题：某某局2024年报告\n机关：某某局\n年度:${value}\n`;
+            const formatted = formatText(check(text).model);
+            expect(formatted.split('\n')[2]).toBe(`年度:${kept}`);
+            expect(meaning(check(formatted))).toEqual(meaning(check(text)));
+        }
+    });
+
+    /**
+     * Rows with empty cells, closing separators and comments that hold `|`, `||` and another `//`,
+     * broken by CRLF, LF or a lone CR, with U+2028, U+2029 and NEL inside (seed 7, document 580 of
+     * `npm run fuzz -- --long`: a row `…| 0 |  //! … | 0 |  |  //! …` — the fuzz invariant took the
+     * comment's `||` for the row's closing separators; the formatter was right).
+     */
+    it('loses no character but spaces and closing separators, and keeps every comment', () => {
+        const base = read(path.join(fixturesDir, 'rules', 'r7-blank-totals.xxgk'));
+        const rows = base.split('\n').filter(l => /^\s*\S.*\|/.test(l) && !l.startsWith('//'));
+        const piece = fc.constantFrom('', ' ', '0', '12', '|', '｜', '||', ' |  ', '// c', '//! warning x | 1 |  |  //! y', '//', '\u2028', '\u2029', '\u0085', '\t');
+        const tail = fc.array(piece, { maxLength: 8 }).map(p => p.join(''));
+        const lineBreak = fc.constantFrom('\n', '\r\n', '\r');
+        const row = fc.tuple(fc.constantFrom(...rows), tail).map(([r, t]) => r.replace(/\s*(\/\/.*)?$/, '') + t);
+        const lexedComments = (text: string) => lexedRegions(text).comments.map(c => c.trimEnd());
+        fc.assert(fc.property(fc.array(fc.tuple(fc.nat(), row), { minLength: 1, maxLength: 6 }), lineBreak, (changes, nl) => {
+            const lines = base.split('\n');
+            for (const [at, r] of changes) lines[at % lines.length] = r;
+            const text = lines.join(nl);
+            const formatted = formatText(check(text).model);
+            expect(formattingInvariant(formatted)).toBe(formattingInvariant(text));
+            expect(lexedComments(formatted)).toEqual(lexedComments(text));
+            expect(formatText(check(formatted).model)).toBe(formatted);
+        }), { numRuns: 200 });
+        const seen = '    4.无正当理由大量反复申请 | 3 | 0 | 0 | 0 | 0 | 0 |  //! warning xxgk/blank-cell c9007199254740993 | 1 | 0 | 0 | 0 | 0 | 0 |  |  //! warning xxgk/blank-cell computed=1';
+        const text = base.replace(/^ *4\.无正当理由大量反复申请.*$/m, seen);
+        expect(text).toContain(seen);
+        expect(formattingInvariant(formatText(check(text).model))).toBe(formattingInvariant(text));
     });
 });
 

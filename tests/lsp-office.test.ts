@@ -4,6 +4,7 @@
  * registry-based diagnostics of a report, the registry's own problems as diagnostics of the CSV
  * file, and fresh answers after files change on disk.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -15,7 +16,7 @@ import {
 import { OfficeMethods, type ExportStatusResult, type InitRegistryResult, type StatusResult } from '../src/office/protocol.js';
 import { countyDir, expectedStatus } from './support/county-expected.js';
 import { root } from './support/helpers.js';
-import { useServer } from './support/lsp-client.js';
+import { startServer, useServer } from './support/lsp-client.js';
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'xxgk-office-lsp-'));
 cpSync(countyDir, workspace, { recursive: true });
@@ -158,5 +159,26 @@ describe('a registry and a folder of reports copied into the workspace at once',
         }
         expect(result!.years).toEqual([2020, 2022, 2023, 2024]);
         expect(Object.fromEntries(result!.report!.units.map(u => [u.id, u.status]))).toEqual(expectedStatus[2024]);
+    });
+});
+
+describe('a registry that is not a regular file', () => {
+    it('a FIFO as 单位名单.csv: its problem on the file, not a server that waits for a writer', async () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'xxgk-office-fifo-'));
+        cpSync(path.join(root, 'examples', 'longgang-2024.xxgk'), path.join(folder, 'longgang-2024.xxgk'));
+        const fifo = path.join(folder, '单位名单.csv');
+        execFileSync('mkfifo', [fifo]);
+        const fifoServer = await startServer({ workspace: folder });
+        try {
+            const problems = await fifoServer.diagnosticsWhere(pathToFileURL(fifo).toString(), p => p.diagnostics.length > 0);
+            expect(problems.diagnostics.map(d => [d.code, d.message])).toEqual([
+                ['xxgk/registry-unreadable', '无法读取单位名单：这是一个命名管道（FIFO）；只读取普通文件'],
+            ]);
+            const result = await fifoServer.connection.sendRequest<StatusResult>(OfficeMethods.status, {});
+            expect(result.years).toEqual([2024]);
+        } finally {
+            await fifoServer.stop();
+            rmSync(folder, { recursive: true, force: true });
+        }
     });
 });

@@ -3,7 +3,8 @@
  * an open document and from a file on disk (the same text as `xxgk new --from`); the comparison with
  * last year's report in the workspace, sent again when last year's report changes, and exported.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,10 +51,23 @@ describe('「由上年报告生成新年报」 through the server', () => {
 
     it('says what is wrong instead of failing: a missing file, a year that does not follow', async () => {
         const missing = await server.connection.sendRequest<NextYearResult>(NextYearMethods.create, { uri: pathToFileURL(path.join(dir, 'nope.xxgk')).toString() });
-        expect(missing).toMatchObject({ status: 'failed', message: expect.stringMatching(/^无法读取 .*nope\.xxgk（ENOENT）$/) });
+        expect(missing).toMatchObject({ status: 'failed', message: expect.stringMatching(/nope\.xxgk：无法读取：文件不存在（ENOENT）$/) });
         const uri = pathToFileURL(path.join(examplesDir, 'longgang-2024.xxgk')).toString();
         const wrong = await server.connection.sendRequest<NextYearResult>(NextYearMethods.create, { uri, year: 2030 });
         expect(wrong).toEqual({ status: 'failed', message: '上年报告是 2024 年度，新报告应为 2025 年度，而不是 2030' });
+    });
+    it('reads only a regular .xxgk file: a FIFO or a link to /dev/zero is refused unread, the server carries on', async () => {
+        const fifo = path.join(dir, 'fifo.xxgk');
+        execFileSync('mkfifo', [fifo]);
+        const zero = path.join(dir, 'zero.xxgk');
+        symlinkSync('/dev/zero', zero);
+        const notReport = path.join(dir, 'notes.txt');
+        writeFileSync(notReport, read(path.join(examplesDir, 'longgang-2024.xxgk')));
+        const ask = (file: string) => server.connection.sendRequest<NextYearResult>(NextYearMethods.create, { uri: pathToFileURL(file).toString() });
+        expect(await ask(fifo)).toEqual({ status: 'failed', message: `${fifo}：无法读取：这是一个命名管道（FIFO）；只读取普通文件` });
+        expect(await ask(zero)).toEqual({ status: 'failed', message: `${zero}：无法读取：这是一个设备文件；只读取普通文件` });
+        expect(await ask(notReport)).toEqual({ status: 'failed', message: `${notReport} 不是 .xxgk 年报文件` });
+        expect(await ask(path.join(fixturesDir, 'cross-year', 'yanshi-2020.xxgk'))).toMatchObject({ status: 'created', year: 2021 });
     });
 });
 

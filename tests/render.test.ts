@@ -192,6 +192,28 @@ describe('failing cells', () => {
     });
 });
 
+describe('a row cut short after a blank written as ||', () => {
+    // npm run fuzz, seed 18531 document 5640: `…|5||||` — the last blank shares its span with the cells
+    // left out after it, and took the total's finding and computed value; `| 5 |  |  |  |` did not.
+    const row = (cells: string) => longgang.replace(/^( *4\.保护第三方合法权益) *\|.*$/m, `$1${cells}`);
+    const views = ['|5||||', ' | 5 |  |  |  |'].map(cells => tableOf(viewOf(row(cells)), 'applications'));
+
+    it('hangs the total\'s finding on the total only, however the row is spaced', () => {
+        for (const t of views) {
+            const charity = cellByRef(t, 'thirdParty.charity');
+            expect(charity).toMatchObject({ state: 'blank', value: 0 });
+            expect(charity.computed).toBeUndefined();
+            const total = cellByRef(t, 'thirdParty.total');
+            expect(total.state).toBe('missing');
+        }
+        const [tight, spaced] = views.map(t => ['charity', 'legal', 'total'].map(c => {
+            const cell = cellByRef(t, `thirdParty.${c}`);
+            return { computed: cell.computed, findings: cell.findings?.length ?? 0 };
+        }));
+        expect(tight).toEqual(spaced);
+    });
+});
+
 describe('report text is text', () => {
     const view = viewOf(hostile);
 

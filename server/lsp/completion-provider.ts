@@ -3,6 +3,7 @@ import type { LangiumDocument } from 'langium';
 import type { CompletionProvider, CompletionProviderOptions } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { completionsAt, type SuggestionKind } from '../../src/editor/completion.js';
+import { tooLargeBytes } from '../documents.js';
 import type { XxgkServices } from '../xxgk-services.js';
 import { analysisOf, toRange } from './analysis.js';
 
@@ -24,6 +25,8 @@ export class XxgkCompletionProvider implements CompletionProvider {
     constructor(private readonly services: XxgkServices) {}
 
     getCompletion(document: LangiumDocument, params: CompletionParams): CompletionList {
+        // A text over the size limit is built as an empty one: no skeleton of an empty report for it.
+        if (tooLargeBytes(document) !== undefined) return { isIncomplete: false, items: [] };
         const { model } = analysisOf(this.services, document);
         const offset = document.textDocument.offsetAt(params.position);
         const items: CompletionItem[] = completionsAt(model, offset, this.services.xxgk.Templates).map(s => ({

@@ -20,8 +20,11 @@ import { byOutPosition } from './cross-year.js';
 
 export interface LoadedRegistry extends RegistryRead {
     path: string;
+    /** The file as read (undefined when it could not be). */
+    bytes?: Uint8Array;
 }
 
+/** A registry file, read as every file is (a regular file ≤ 20 MB: no FIFO, no device), for the CLI and the server. */
 export async function loadRegistry(file: string): Promise<LoadedRegistry> {
     let bytes: Uint8Array;
     try {
@@ -30,7 +33,7 @@ export async function loadRegistry(file: string): Promise<LoadedRegistry> {
         if (e instanceof ReadError) return { path: file, ...unreadableRegistry(e.message.replace(/^无法读取：/, '')) };
         throw e;
     }
-    return { path: file, ...await parseRegistryFile(bytes, path.basename(file)) };
+    return { path: file, bytes, ...await parseRegistryFile(bytes, path.basename(file)) };
 }
 
 /** 单位名单.csv or 单位名单.xlsx in a folder. */

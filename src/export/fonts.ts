@@ -193,6 +193,13 @@ function indexFonts(dirs: readonly string[]): Map<string, string> {
 const HAN = 0x4e2d; // 中
 
 /**
+ * The largest font file read: 100 MB. CJK fonts are big — Noto Serif CJK Bold (.ttc) is 27 MB,
+ * macOS's CJK collections are larger still — but nothing bigger is a font one would embed, and the
+ * file is read whole (by fontkit, then by pdfkit): no unbounded read of a device or a huge file.
+ */
+export const MAX_FONT_BYTES = 100 * 1024 * 1024;
+
+/**
  * Opens a font file and chooses the face: the one asked for, else a Simplified-Chinese face of a
  * collection, else its first. Returns undefined (or throws, when `strict`) if it is unusable.
  */
@@ -201,11 +208,15 @@ export function openFont(file: string, face: string | undefined, strict: boolean
         if (strict) throw new FontError(message);
         return undefined;
     };
+    // Only a regular file of a sane size is read (a FIFO would block, /dev/zero never end).
+    let stat;
     try {
-        if (!statSync(file).isFile()) return fail(S.fontPathMissing(file));
+        stat = statSync(file);
     } catch {
         return fail(S.fontPathMissing(file));
     }
+    if (!stat.isFile()) return fail(S.fontNotAFile(file));
+    if (stat.size > MAX_FONT_BYTES) return fail(S.fontTooLarge(file, (stat.size / 1024 / 1024).toFixed(1), MAX_FONT_BYTES / 1024 / 1024));
     let opened;
     try {
         opened = fontkit.openSync(file);

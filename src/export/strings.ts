@@ -5,6 +5,8 @@ export const exportStrings = {
         '或用设置 xxgk.export.fontPath（命令行 --font）指定一个字体文件（.ttf、.otf 或 .ttc）。',
     fontPathMissing: (path: string) => `字体文件不存在：${path}（见设置 xxgk.export.fontPath 或命令行 --font）`,
     fontUnreadable: (path: string, reason: string) => `无法读取字体文件 ${path}：${reason}`,
+    fontNotAFile: (path: string) => `字体 ${path} 不是普通文件（目录、命名管道或设备文件），未读取`,
+    fontTooLarge: (path: string, size: string, limit: number) => `字体文件 ${path} 过大（${size} MB），超过 ${limit} MB 的上限，未读取`,
     fontNoCjk: (path: string) => `字体 ${path} 不含中文字形，不能用于导出 PDF`,
     roleNames: { title: '标题', heading: '一级标题', subheading: '二级标题', body: '正文', table: '表格' },
     fontsUsed: (list: string, source: 'system' | 'setting' | 'fallback') => `字体：${list}` + {

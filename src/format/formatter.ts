@@ -61,7 +61,8 @@ function formattedLines(model: ReportModel): Map<number, string> {
         const l = lineAt(entry.span.start);
         if (frozen.has(l)) continue;
         const { body, comment } = splitComment(lines[l].text);
-        const m = /^\s*(\S+?)\s*([:：])\s*(.*?)\s*$/.exec(body);
+        // The key ends at the first colon, as the model reads it; `s`: the value may hold U+2028/U+2029.
+        const m = /^\s*(\S+?)\s*([:：])\s*(.*?)\s*$/s.exec(body);
         if (m) out.set(l, withComment(`${m[1]}${m[2]}${m[3]}`, comment));
         frozen.add(l);
     }

@@ -142,7 +142,9 @@ class ViewBuilder {
 
     /**
      * Hangs each finding on the printed elements it concerns: every element written exactly at its
-     * span (a row's missing cells share one), else the smallest one that contains its start.
+     * span (a row's missing cells share one), else the smallest one that contains its start. A
+     * finding that names its cell (data.row and data.column) hangs only on that cell among those:
+     * a blank written as `||` just before a row's closing `|` shares the span of the cells left out.
      */
     private place(view: ReportView): void {
         const findings = this.checked.findings;
@@ -150,7 +152,10 @@ class ViewBuilder {
         findings.forEach((f, i) => {
             view.counts[f.severity]++;
             if (!placed[i].length) view.unplaced.push(i);
-            for (const t of new Set(placed[i].map(a => this.anchors[a].target))) (t.findings ??= []).push(i);
+            const targets = [...new Set(placed[i].map(a => this.anchors[a].target))];
+            const ref = cellRef(f);
+            const own = ref === undefined || targets.length < 2 ? [] : targets.filter(t => (t as ViewCell).ref === ref);
+            for (const t of own.length ? own : targets) (t.findings ??= []).push(i);
         });
     }
 
@@ -355,24 +360,28 @@ class ViewBuilder {
             // A blank the rules read as another value than 0 (a blank 总计 whose terms are filled) shows that value;
             // cells left out at the end of a row share one span, so only what was determined for each is theirs.
             const determined = this.determined.get(`${written.span.start}:${column.id}`);
-            const computed = determined ?? (written.state === 'missing' ? undefined : this.computedAt().get(`${written.span.start}:${written.span.end}`));
+            const computed = determined ?? (written.state === 'missing' ? undefined : this.computedAt(written.span, cell.ref));
             if (computed !== undefined) cell.computed = computed;
         }
         return cell;
     }
 
-    private computedBySpan?: Map<string, number>;
+    private computedBySpan?: Map<string, { computed: number; ref?: string }[]>;
 
-    /** The value the first warning or error at exactly a span computes for it, by `start:end`. */
-    private computedAt(): Map<string, number> {
+    /** The value the first warning or error at exactly a span computes for the cell there (not for another cell it names). */
+    private computedAt(span: Span, ref: string | undefined): number | undefined {
         if (!this.computedBySpan) {
             this.computedBySpan = new Map();
             for (const f of this.checked.findings) {
+                if (f.severity === 'info' || typeof f.data.computed !== 'number') continue;
                 const key = `${f.span.start}:${f.span.end}`;
-                if (f.severity !== 'info' && typeof f.data.computed === 'number' && !this.computedBySpan.has(key)) this.computedBySpan.set(key, f.data.computed);
+                const list = this.computedBySpan.get(key);
+                const entry = { computed: f.data.computed, ref: cellRef(f) };
+                if (list) list.push(entry);
+                else this.computedBySpan.set(key, [entry]);
             }
         }
-        return this.computedBySpan;
+        return this.computedBySpan.get(`${span.start}:${span.end}`)?.find(e => e.ref === undefined || e.ref === ref)?.computed;
     }
 
     // -----------------------------------------------------------------------------------------
@@ -462,4 +471,9 @@ function leavesOfNode(node: TreeNode<HeaderItem>): HeaderItem[] {
 
 function chineseDate(d: DateValue): string {
     return S.date(d.year, d.month, d.day);
+}
+
+/** The printed cell a finding names (`row.column`, as ViewCell.ref), if it names one. */
+function cellRef(f: Finding): string | undefined {
+    return typeof f.data.row === 'string' && typeof f.data.column === 'string' ? `${f.data.row}.${f.data.column}` : undefined;
 }

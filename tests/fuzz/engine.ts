@@ -168,11 +168,15 @@ function withoutRanges(view: unknown): unknown {
 }
 
 /**
- * What formatting may change: whitespace, ｜ written as |, and a separator that ends a row with
- * nothing after it.
+ * What formatting may change: whitespace, ｜ written as | and separators that end a row with nothing
+ * after them — before its comment, which starts at the first `//` (as the lexer's SL_COMMENT does)
+ * and is kept as written, `|` and `//` in it included.
  */
-const formattingInvariant = (text: string) => text.split(/\r\n|\r|\n/)
-    .map(line => line.replace(/\s+/g, '').replace(/｜/g, '|').replace(/\|+(\/\/.*)?$/, '$1')).join('\n');
+export const formattingInvariant = (text: string) => text.split(/\r\n|\r|\n/).map(line => {
+    const at = line.indexOf('//');
+    const [body, comment] = at < 0 ? [line, ''] : [line.slice(0, at), line.slice(at)];
+    return body.replace(/\s+/g, '').replace(/｜/g, '|').replace(/\|+$/, '') + comment.replace(/\s+/g, '');
+}).join('\n');
 
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const corpus = loadCorpus(options.root);

@@ -219,6 +219,9 @@ export class CrossYearReports {
     private loneCr?: boolean;
 }
 
+/** The characters that may start a line break, a comment or a text block. */
+const INTERESTING = /[\n\r\/"]/g;
+
 const metaKeys = ['标题', '机关', '机关层级', '年度', '格式', '发布日期', '统计期限'];
 
 /**
@@ -227,9 +230,6 @@ const metaKeys = ['标题', '机关', '机关层级', '年度', '格式', '发�
  * blocks and comments. The model reads its metadata from these lines only, so the metadata of the
  * result is the text's (tests/cross-year-workspace.test.ts compares them on mutated reports).
  */
-/** The characters that may start a line break, a comment or a text block. */
-const INTERESTING = /[\n\r\/"]/g;
-
 export function metadataLines(text: string, loneCrBreaksLines: boolean): string {
     const out: string[] = [];
     let i = 0;

@@ -10,9 +10,21 @@ export function analysisOf(services: XxgkServices, document: LangiumDocument): A
     return analyzeCached(reportOf(services.shared, document), document.textDocument.getText(), services.xxgk.Templates, services.xxgk.Options);
 }
 
-/** Checks another version of the text (fix-all re-checks after each step). */
+/** How many re-checked texts one request remembers (the fixes of one table and of the whole report take the same first steps). */
+const REMEMBERED = 16;
+
+/** Checks another version of the text (fix-all re-checks after each step); one text is checked once per request. */
 export function reanalyzer(services: XxgkServices): (text: string) => Analysis {
-    return text => checkText(text, services, services.xxgk.Templates, services.xxgk.Options);
+    const checked = new Map<string, Analysis>();
+    return text => {
+        let analysis = checked.get(text);
+        if (!analysis) {
+            analysis = checkText(text, services, services.xxgk.Templates, services.xxgk.Options);
+            if (checked.size >= REMEMBERED) checked.delete(checked.keys().next().value!);
+            checked.set(text, analysis);
+        }
+        return analysis;
+    };
 }
 
 export function toRange(document: LangiumDocument, span: Span): Range {

@@ -29,6 +29,7 @@ import { forgetAnalysis, prepareAnalysis } from '../src/rules/check.js';
 import { parseInSteps } from '../src/language/parser.js';
 import type { XxgkAddedServices } from '../src/language/xxgk-module.js';
 import { MAX_REPORT_BYTES, readRegularFile, readReport, ReadError } from '../src/cli/check-file.js';
+import type { Steps } from '../src/util/steps.js';
 import { fillTemplate } from '../src/util/text.js';
 import type { SavedDocuments } from './save-checks.js';
 
@@ -286,7 +287,7 @@ export class XxgkDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     /** A large report's parse under way (at most one: the one being built). */
-    private underway?: { key: string; text: string; steps: Generator<void, ParseResult<AstNode>> };
+    private underway?: { key: string; text: string; steps: Steps<ParseResult<AstNode>> };
 
     /**
      * A large report is parsed in steps of lines, the server's messages read in between; a build
@@ -297,16 +298,10 @@ export class XxgkDocumentFactory extends DefaultLangiumDocumentFactory {
         if (this.underway?.key !== key || this.underway.text !== text) {
             this.underway = { key, text, steps: parseInSteps(this.serviceRegistry.getServices(uri).parser.LangiumParser, text) };
         }
-        const { steps } = this.underway;
         try {
-            for (;;) {
-                const next = steps.next();
-                if (next.done) {
-                    this.underway = undefined;
-                    return next.value as ParseResult<T>;
-                }
-                await interruptAndCheck(token);
-            }
+            const result = await runSteps(this.underway.steps, token);
+            this.underway = undefined;
+            return result as ParseResult<T>;
         } catch (e) {
             if (!isOperationCancelled(e)) this.underway = undefined;
             throw e;
@@ -337,6 +332,18 @@ export class XxgkDocumentFactory extends DefaultLangiumDocumentFactory {
         } catch (e) {
             throw new DocumentGone(e instanceof Error ? e.message : String(e));
         }
+    }
+}
+
+/**
+ * Runs steps (src/util/steps.ts) to their end with the server's messages read between them; throws
+ * OperationCancelled between two steps when the build is cancelled (the generator can go on later).
+ */
+async function runSteps<T>(steps: Steps<T>, token: CancellationToken): Promise<T> {
+    for (;;) {
+        const next = steps.next();
+        if (next.done) return next.value;
+        await interruptAndCheck(token);
     }
 }
 
@@ -415,8 +422,7 @@ export class XxgkDocumentBuilder extends DefaultDocumentBuilder {
      */
     private async analyzeInSteps(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
         const { xxgk } = this.serviceRegistry.getServices(document.uri) as LangiumCoreServices & XxgkAddedServices;
-        const steps = prepareAnalysis(document.parseResult.value as Report, document.textDocument.getText(), xxgk.Templates, xxgk.Options);
-        while (!steps.next().done) await interruptAndCheck(cancelToken);
+        await runSteps(prepareAnalysis(document.parseResult.value as Report, document.textDocument.getText(), xxgk.Templates, xxgk.Options), cancelToken);
     }
 
     private fail(document: LangiumDocument, state: DocumentState, error: unknown): void {

@@ -20,6 +20,7 @@ import {
 } from 'langium';
 import type { TokenType } from 'chevrotain';
 import type { MetaField, Report, Row, TextBlock } from './generated/ast.js';
+import type { Steps } from '../util/steps.js';
 
 type Element = GrammarAST.AbstractElement;
 type LineNode = MetaField | Row | TextBlock;
@@ -105,7 +106,7 @@ function isInlineSpace(code: number): boolean {
 }
 
 /** The line parser: the parse in steps of LINES_PER_STEP lines (a generator that yields between steps and returns the result). */
-export type LineParse = (text: string) => Generator<void, ParseResult<Report>>;
+export type LineParse = (text: string) => Steps<ParseResult<Report>>;
 
 /** How many lines the line parser reads between two steps. */
 export const LINES_PER_STEP = 5000;
@@ -129,7 +130,7 @@ export function createLineParser(services: LangiumCoreServices): LineParse | und
 export class Unlexable extends Error {}
 
 function* parseLines(text: string, sources: GrammarSources, tokens: Record<string, TokenType>, keywords: Set<string>,
-    lexerReport: ParseResult['lexerReport']): Generator<void, ParseResult<Report>> {
+    lexerReport: ParseResult['lexerReport']): Steps<ParseResult<Report>> {
     const root = new RootCstNodeImpl(text);
     const report = { $type: 'Report', lines: [] as LineNode[] } as unknown as Report & { lines: LineNode[] };
     const lines = report.lines;

@@ -12,9 +12,9 @@
  * just started is), and the hidden tokens are read with a cursor and cut once at the end.
  * (A 2 MB report of table rows took 9 s to parse, 1 MB 3 s.)
  */
-import { finish } from '../util/steps.js';
+import { finish, type Steps } from '../util/steps.js';
 import { createLineParser, Unlexable, type LineParse } from './line-parser.js';
-import { createLangiumParser, CstNodeBuilder, type CompositeCstNode, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { createLangiumParser, CstNodeBuilder, type CompositeCstNode, type LangiumCoreServices, type LangiumParser, type ParseResult } from 'langium';
 
 type Token = Parameters<CstNodeBuilder['addHiddenNodes']>[0][number];
 
@@ -54,19 +54,9 @@ export function isLinearParser(parser: LangiumParser): boolean {
 }
 
 /** Langium's own parse of a text (the line parser's reference in tests). */
-export function parseWithChevrotain(parser: LangiumParser, text: string): ReturnType<LangiumParser['parse']> {
-    const own = (parser as { [chevrotain]?: LangiumParser['parse'] })[chevrotain];
+export function parseWithChevrotain(parser: LangiumParser, text: string): ParseResult {
+    const own = (parser as WithLineParser)[chevrotain];
     return own ? own.call(parser, text) : parser.parse(text);
-}
-
-/** Runs a parse in steps to its end; a text the line parser cannot read goes to Langium's (whose lexer reports it). */
-function finishParse<T>(steps: Generator<void, T>, otherwise: () => T): T {
-    try {
-        return finish(steps);
-    } catch (e) {
-        if (e instanceof Unlexable) return otherwise();
-        throw e;
-    }
 }
 
 /**
@@ -74,17 +64,20 @@ function finishParse<T>(steps: Generator<void, T>, otherwise: () => T): T {
  * result, see line-parser.ts), for whoever has other work to do meanwhile; Langium's parse in one
  * step when the line parser is not used.
  */
-export function* parseInSteps(parser: LangiumParser, text: string): Generator<void, ReturnType<LangiumParser['parse']>> {
-    parser.parse('');
-    const line = (parser as { [lineParser]?: LineParse })[lineParser];
-    if (!line) return parser.parse(text);
+export function parseInSteps(parser: LangiumParser, text: string): Steps<ParseResult> {
+    const line = lineParserOf(parser);
+    return line ? lineSteps(line, text, () => parseWithChevrotain(parser, text)) : (function* () { return parser.parse(text); })();
+}
+
+/** The line parser's steps; a text it cannot read goes to Langium's parser (whose lexer reports it). */
+function* lineSteps(line: LineParse, text: string, otherwise: () => ParseResult): Steps<ParseResult> {
     const steps = line(text);
     for (;;) {
-        let next: IteratorResult<void, ReturnType<LangiumParser['parse']>>;
+        let next: IteratorResult<void, ParseResult>;
         try {
             next = steps.next();
         } catch (e) {
-            if (e instanceof Unlexable) return parseWithChevrotain(parser, text);
+            if (e instanceof Unlexable) return otherwise();
             throw e;
         }
         if (next.done) return next.value;
@@ -94,12 +87,16 @@ export function* parseInSteps(parser: LangiumParser, text: string): Generator<vo
 
 /** Whether whole reports are parsed by the line parser (false: the grammar changed shape). */
 export function usesLineParser(parser: LangiumParser): boolean {
-    parser.parse('');
-    return (parser as { [lineParser]?: LineParse })[lineParser] !== undefined;
+    return lineParserOf(parser) !== undefined;
 }
 
 const chevrotain = Symbol('chevrotain parse');
 const lineParser = Symbol('line parser');
+
+type WithLineParser = { [chevrotain]?: LangiumParser['parse']; [lineParser]?: () => LineParse | undefined };
+
+/** The parser's line parser (made on first use: the grammar's services are complete by then). */
+const lineParserOf = (parser: LangiumParser) => (parser as WithLineParser)[lineParser]?.();
 
 export function createXxgkParser(services: LangiumCoreServices): LangiumParser {
     return withLineParser(createLinearParser(services), services);
@@ -109,15 +106,12 @@ export function createXxgkParser(services: LangiumCoreServices): LangiumParser {
 function withLineParser(parser: LangiumParser, services: LangiumCoreServices): LangiumParser {
     const own = parser.parse.bind(parser);
     let line: LineParse | undefined | null = null;
-    const target = parser as unknown as { [chevrotain]: typeof own; [lineParser]?: LineParse };
+    const target = parser as WithLineParser;
     target[chevrotain] = own;
+    target[lineParser] = () => (line === null ? (line = createLineParser(services)) : line);
     parser.parse = ((input: string, options?: { rule?: string }) => {
-        if (line === null) {
-            line = createLineParser(services);
-            target[lineParser] = line;
-        }
-        if (!line || options?.rule) return own(input, options);
-        return finishParse(line(input), () => own(input));
+        const made = lineParserOf(parser);
+        return made && !options?.rule ? finish(lineSteps(made, input, () => own(input))) : own(input, options);
     }) as LangiumParser['parse'];
     return parser;
 }

@@ -7,7 +7,7 @@
 import type { LangiumCoreServices } from 'langium';
 import type { Report } from '../language/generated/ast.js';
 import { buildModelInSteps } from '../model/build.js';
-import { finish } from '../util/steps.js';
+import { finish, type Steps } from '../util/steps.js';
 import type { Finding, ReportModel } from '../model/types.js';
 import { nationalRegistry, type TemplateRegistry } from '../templates/registry.js';
 import { evaluateDeadline, type DeadlineOverride } from './deadline.js';
@@ -49,7 +49,7 @@ export function analyze(report: Report, text: string, registry: TemplateRegistry
 }
 
 /** analyze() in steps: the model is read in steps of lines (buildModelInSteps), the rules run at the end. */
-function* analyzeInSteps(report: Report, text: string, registry: TemplateRegistry, options: CheckOptions): Generator<void, Analysis> {
+function* analyzeInSteps(report: Report, text: string, registry: TemplateRegistry, options: CheckOptions): Steps<Analysis> {
     const model = yield* buildModelInSteps(report, text, registry);
     const all = [...model.findings, ...evaluateRules(model), ...blankFindings(model), ...evaluateProse(model), ...evaluateDeadline(model, options.deadline)];
     if (options.suppress === false || !mayHaveSuppressions(text)) return { model, findings: all.sort(byPosition), suppressed: [], suppressions: [] };
@@ -61,24 +61,29 @@ const cache = new WeakMap<Report, { registry: TemplateRegistry; options: CheckOp
 
 /** analyze(), remembered per parsed report: validation, hover and the preview share one analysis. */
 export function analyzeCached(report: Report, text: string, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): Analysis {
-    const hit = cache.get(report);
-    if (hit && hit.registry === registry && hit.analysis.model.text === text && sameOptions(hit.options, options)) return hit.analysis;
+    const hit = remembered(report, text, registry, options);
+    if (hit) return hit;
     const analysis = analyze(report, text, registry, options);
     cache.set(report, { registry, options: { ...options }, analysis });
     return analysis;
 }
 
+/** The remembered analysis of a report when it is of this text, format registry and settings. */
+function remembered(report: Report, text: string, registry: TemplateRegistry, options: CheckOptions): Analysis | undefined {
+    const hit = cache.get(report);
+    return hit && hit.registry === registry && hit.analysis.model.text === text && sameOptions(hit.options, options) ? hit.analysis : undefined;
+}
+
 /** Analyses under way in steps (prepareAnalysis), per report: a step interrupted goes on from where it was. */
-const underway = new WeakMap<Report, { text: string; registry: TemplateRegistry; options: CheckOptions; steps: Generator<void, Analysis> }>();
+const underway = new WeakMap<Report, { text: string; registry: TemplateRegistry; options: CheckOptions; steps: Steps<Analysis> }>();
 
 /**
  * Prepares analyzeCached's analysis in steps: yields between steps, and when done the analysis is
  * remembered as analyzeCached would remember it. Stopped between two steps (its driver is cancelled),
  * the next call goes on from there while the report, text and settings are the same.
  */
-export function* prepareAnalysis(report: Report, text: string, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): Generator<void, void> {
-    const hit = cache.get(report);
-    if (hit && hit.registry === registry && hit.analysis.model.text === text && sameOptions(hit.options, options)) return;
+export function* prepareAnalysis(report: Report, text: string, registry: TemplateRegistry = nationalRegistry, options: CheckOptions = {}): Steps<void> {
+    if (remembered(report, text, registry, options)) return;
     let job = underway.get(report);
     if (!job || job.text !== text || job.registry !== registry || !sameOptions(job.options, options)) {
         job = { text, registry, options: { ...options }, steps: analyzeInSteps(report, text, registry, options) };
